@@ -1,0 +1,180 @@
+//! Loading documents: files, folders (recursively, sorted) and `-` for stdin.
+//!
+//! Input is decoded carefully because news corpora are dirty: UTF-8 (with or
+//! without a byte-order mark), UTF-16 with a byte-order mark, and, when the
+//! bytes are not UTF-8, Windows-1252 (a superset of Latin-1 for text) with a
+//! warning. Binary files are refused with a reason instead of being indexed
+//! as garbage.
+
+use anyhow::{anyhow, bail, Context, Result};
+use std::collections::BTreeSet;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+/// One article to ingest.
+#[derive(Debug, Clone)]
+pub struct Document {
+    /// The input file name (`dcterms:identifier`); "stdin" for `-`.
+    pub identifier: String,
+    /// Where it came from, for messages.
+    pub origin: String,
+    pub text: String,
+    /// A note about how the text was decoded, when it was not plain UTF-8.
+    pub decoding_note: Option<String>,
+}
+
+/// An input that could not be read, with the reason.
+#[derive(Debug, Clone)]
+pub struct InputError {
+    pub origin: String,
+    pub message: String,
+}
+
+impl std::fmt::Display for InputError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}: {}", self.origin, self.message)
+    }
+}
+
+/// The extensions read when a folder is given. Files named explicitly are
+/// read whatever their extension.
+pub const TEXT_EXTENSIONS: &[&str] = &["txt", "text", "md"];
+
+/// Expands inputs into the list of files to read, in a stable order.
+/// Folders are walked recursively; symbolic-link loops are detected.
+pub fn expand_inputs(inputs: &[PathBuf]) -> (Vec<PathBuf>, Vec<InputError>) {
+    let mut files = Vec::new();
+    let mut errors = Vec::new();
+    for input in inputs {
+        if input.as_os_str() == "-" {
+            files.push(input.clone());
+            continue;
+        }
+        match std::fs::metadata(input) {
+            Err(e) => errors.push(InputError { origin: input.display().to_string(), message: describe_io(&e) }),
+            Ok(m) if m.is_dir() => {
+                let mut seen = BTreeSet::new();
+                walk(input, &mut files, &mut errors, &mut seen);
+            }
+            Ok(_) => files.push(input.clone()),
+        }
+    }
+    (files, errors)
+}
+
+fn walk(dir: &Path, files: &mut Vec<PathBuf>, errors: &mut Vec<InputError>, seen: &mut BTreeSet<PathBuf>) {
+    let canonical = match dir.canonicalize() {
+        Ok(c) => c,
+        Err(e) => {
+            errors.push(InputError { origin: dir.display().to_string(), message: describe_io(&e) });
+            return;
+        }
+    };
+    if !seen.insert(canonical) {
+        errors.push(InputError { origin: dir.display().to_string(), message: "symbolic-link loop: folder already visited, skipped".into() });
+        return;
+    }
+    let entries = match std::fs::read_dir(dir) {
+        Ok(e) => e,
+        Err(e) => {
+            errors.push(InputError { origin: dir.display().to_string(), message: describe_io(&e) });
+            return;
+        }
+    };
+    let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
+    paths.sort();
+    for p in paths {
+        match std::fs::metadata(&p) {
+            Ok(m) if m.is_dir() => walk(&p, files, errors, seen),
+            Ok(_) => {
+                if p.extension().and_then(|x| x.to_str()).is_some_and(|x| TEXT_EXTENSIONS.contains(&x.to_ascii_lowercase().as_str())) {
+                    files.push(p);
+                }
+            }
+            Err(e) => errors.push(InputError { origin: p.display().to_string(), message: describe_io(&e) }),
+        }
+    }
+}
+
+fn describe_io(e: &std::io::Error) -> String {
+    match e.kind() {
+        std::io::ErrorKind::NotFound => "no such file or folder".into(),
+        std::io::ErrorKind::PermissionDenied => "permission denied".into(),
+        _ => e.to_string(),
+    }
+}
+
+/// Reads and decodes one input.
+pub fn load(path: &Path) -> std::result::Result<Document, InputError> {
+    let origin = if path.as_os_str() == "-" { "stdin".to_string() } else { path.display().to_string() };
+    let fail = |message: String| InputError { origin: origin.clone(), message };
+    let bytes = if path.as_os_str() == "-" {
+        let mut buf = Vec::new();
+        std::io::stdin().read_to_end(&mut buf).map_err(|e| fail(describe_io(&e)))?;
+        buf
+    } else {
+        std::fs::read(path).map_err(|e| fail(describe_io(&e)))?
+    };
+    let (text, decoding_note) = decode(&bytes).map_err(|e| fail(e.to_string()))?;
+    if text.trim().is_empty() {
+        return Err(fail(if bytes.is_empty() { "empty file".into() } else { "no text (only whitespace)".into() }));
+    }
+    let identifier = if path.as_os_str() == "-" {
+        "stdin".to_string()
+    } else {
+        path.file_name().map(|n| n.to_string_lossy().into_owned()).ok_or_else(|| fail("not a file name".into()))?
+    };
+    Ok(Document { identifier, origin, text, decoding_note })
+}
+
+/// Decodes bytes to text; refuses binary data.
+pub fn decode(bytes: &[u8]) -> Result<(String, Option<String>)> {
+    if let Some(kind) = binary_kind(bytes) {
+        bail!("binary file ({kind}), not text");
+    }
+    if let Some(rest) = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]) {
+        let s = std::str::from_utf8(rest).map_err(|e| anyhow!("invalid UTF-8 after the byte-order mark at byte {}", e.valid_up_to() + 3))?;
+        return Ok((s.to_string(), None));
+    }
+    for (bom, enc) in [(&[0xFF, 0xFE][..], encoding_rs::UTF_16LE), (&[0xFE, 0xFF][..], encoding_rs::UTF_16BE)] {
+        if bytes.starts_with(bom) {
+            let (text, had_errors) = enc.decode_without_bom_handling(&bytes[2..]);
+            if had_errors {
+                bail!("invalid {} text", enc.name());
+            }
+            return Ok((text.into_owned(), Some(format!("decoded from {}", enc.name()))));
+        }
+    }
+    if bytes.contains(&0) {
+        bail!("binary file (contains NUL bytes), not text");
+    }
+    match std::str::from_utf8(bytes) {
+        Ok(s) => Ok((s.to_string(), None)),
+        Err(e) => {
+            let (text, _, _) = encoding_rs::WINDOWS_1252.decode(bytes);
+            Ok((text.into_owned(), Some(format!("not UTF-8 (first bad byte at offset {}); decoded as Windows-1252", e.valid_up_to()))))
+        }
+    }
+}
+
+fn binary_kind(bytes: &[u8]) -> Option<&'static str> {
+    const MAGIC: &[(&[u8], &str)] = &[
+        (b"%PDF", "PDF"),
+        (&[0x1F, 0x8B], "gzip"),
+        (&[0x89, b'P', b'N', b'G'], "PNG image"),
+        (&[0xFF, 0xD8, 0xFF], "JPEG image"),
+        (b"GIF8", "GIF image"),
+        (b"PK\x03\x04", "ZIP archive"),
+        (&[0x7F, b'E', b'L', b'F'], "ELF executable"),
+        (b"BZh", "bzip2"),
+        (&[0xFD, b'7', b'z', b'X', b'Z'], "xz"),
+        (&[0x28, 0xB5, 0x2F, 0xFD], "zstd"),
+    ];
+    MAGIC.iter().find(|(m, _)| bytes.starts_with(m)).map(|(_, k)| *k)
+}
+
+/// Reads a whole input and reports context on failure (for `query` files).
+pub fn read_text_file(path: &Path) -> Result<String> {
+    let bytes = std::fs::read(path).with_context(|| format!("{}: cannot read", path.display()))?;
+    String::from_utf8(bytes).map_err(|_| anyhow!("{}: not UTF-8 text", path.display()))
+}

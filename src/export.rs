@@ -1,0 +1,79 @@
+//! RDF export of the whole store with Oxigraph's serializers.
+//!
+//! Dataset formats (TriG, N-Quads) keep every named graph. Triple formats
+//! (Turtle, N-Triples, RDF/XML) hold the union of all graphs: each distinct
+//! triple once. Output is sorted, so the same store always gives the same
+//! bytes.
+
+use crate::vocab::PREFIXES;
+use anyhow::Result;
+use oxigraph::io::{RdfFormat, RdfSerializer};
+use oxigraph::model::{Quad, Triple};
+use oxigraph::store::Store;
+use std::io::Write;
+
+/// Export formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ExportFormat {
+    /// Turtle: the union of all graphs, with readable prefixes.
+    Turtle,
+    /// TriG: every named graph, with prefixes.
+    Trig,
+    /// N-Quads: every named graph, one quad per line.
+    Nquads,
+    /// N-Triples: the union of all graphs, one triple per line.
+    Ntriples,
+    /// RDF/XML: the union of all graphs.
+    Rdfxml,
+}
+
+impl ExportFormat {
+    fn rdf(self) -> RdfFormat {
+        match self {
+            ExportFormat::Turtle => RdfFormat::Turtle,
+            ExportFormat::Trig => RdfFormat::TriG,
+            ExportFormat::Nquads => RdfFormat::NQuads,
+            ExportFormat::Ntriples => RdfFormat::NTriples,
+            ExportFormat::Rdfxml => RdfFormat::RdfXml,
+        }
+    }
+}
+
+/// Writes the store in `format`; returns the number of triples or quads.
+pub fn export(store: &Store, format: ExportFormat, out: impl Write) -> Result<usize> {
+    let rdf = format.rdf();
+    let mut ser = RdfSerializer::from_format(rdf);
+    if matches!(rdf, RdfFormat::Turtle | RdfFormat::TriG | RdfFormat::RdfXml) {
+        for (p, ns) in PREFIXES {
+            ser = ser.with_prefix(*p, *ns)?;
+        }
+    }
+    let mut w = ser.for_writer(out);
+    let mut count = 0;
+    if rdf.supports_datasets() {
+        let mut quads: Vec<(String, Quad)> = store.iter().map(|q| q.map(|q| (sort_key_quad(&q), q))).collect::<Result<_, _>>()?;
+        quads.sort_by(|a, b| a.0.cmp(&b.0));
+        for (_, q) in &quads {
+            w.serialize_quad(q)?;
+        }
+        count = quads.len();
+    } else {
+        let mut triples: Vec<(String, Triple)> = Vec::new();
+        for q in store.iter() {
+            let t: Triple = q?.into();
+            triples.push((format!("{} {} {}", t.subject, t.predicate, t.object), t));
+        }
+        triples.sort_by(|a, b| a.0.cmp(&b.0));
+        triples.dedup_by(|a, b| a.0 == b.0);
+        for (_, t) in &triples {
+            w.serialize_triple(t)?;
+            count += 1;
+        }
+    }
+    w.finish()?;
+    Ok(count)
+}
+
+fn sort_key_quad(q: &Quad) -> String {
+    format!("{} {} {} {}", q.graph_name, q.subject, q.predicate, q.object)
+}

@@ -1,0 +1,113 @@
+//! `build`: documents in, one graph per document out.
+//!
+//! Inputs are read and extracted in parallel, a batch at a time so that the
+//! corpus is never held in memory; each document's graph is then replaced in
+//! its own transaction, in input order.
+
+use crate::document::{self, Document, InputError};
+use crate::extract::Extractor;
+use crate::ontology::Ontology;
+use crate::rdf;
+use crate::store;
+use anyhow::Result;
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use oxigraph::store::Store;
+use rayon::prelude::*;
+use std::collections::{BTreeSet, HashMap};
+use std::io::IsTerminal;
+use std::path::PathBuf;
+use std::time::{Duration, Instant};
+
+/// What a build did.
+#[derive(Debug, Default)]
+pub struct Summary {
+    pub documents: usize,
+    pub entities: usize,
+    pub facts: usize,
+    pub quads: usize,
+    pub bytes: u64,
+    pub errors: Vec<InputError>,
+    pub notes: Vec<String>,
+    pub elapsed: Duration,
+}
+
+const BATCH: usize = 256;
+
+/// Builds `inputs` into `store`.
+pub fn build(store: &Store, ontology: &Ontology, inputs: &[PathBuf]) -> Result<Summary> {
+    let started = Instant::now();
+    let mut summary = Summary::default();
+    store::sync_ontology(store, ontology)?;
+    let (files, errors) = document::expand_inputs(inputs);
+    summary.errors.extend(errors);
+    let progress = if std::io::stderr().is_terminal() && files.len() > 1 {
+        let pb = ProgressBar::with_draw_target(Some(files.len() as u64), ProgressDrawTarget::stderr());
+        pb.set_style(
+            ProgressStyle::with_template("{spinner} {pos}/{len} articles  {msg}  [{elapsed_precise}, ETA {eta}]")
+                .unwrap_or_else(|_| ProgressStyle::default_bar()),
+        );
+        pb
+    } else {
+        ProgressBar::hidden()
+    };
+    let extractor = Extractor::new(ontology);
+    let mut seen: HashMap<String, String> = HashMap::new();
+    let mut entities = BTreeSet::new();
+    for batch in files.chunks(BATCH) {
+        let results: Vec<std::result::Result<Prepared, InputError>> = batch
+            .par_iter()
+            .map(|path| {
+                let doc = document::load(path)?;
+                let ex = extractor.extract(&doc.text);
+                let quads = rdf::document_quads(&doc, &ex, ontology);
+                Ok(Prepared { facts: ex.facts.len(), doc, quads })
+            })
+            .collect();
+        for r in results {
+            progress.inc(1);
+            let Prepared { doc, quads, facts } = match r {
+                Ok(x) => x,
+                Err(e) => {
+                    summary.errors.push(e);
+                    continue;
+                }
+            };
+            if let Some(first) = seen.get(&doc.identifier) {
+                summary.errors.push(InputError {
+                    origin: doc.origin.clone(),
+                    message: format!("same file name as {first}; a document is identified by its file name, so this one was skipped"),
+                });
+                continue;
+            }
+            seen.insert(doc.identifier.clone(), doc.origin.clone());
+            if let Some(note) = &doc.decoding_note {
+                summary.notes.push(format!("{}: {note}", doc.origin));
+            }
+            let graph = rdf::document_iri(&doc.identifier);
+            store::replace_graph(store, graph.as_ref(), &quads)?;
+            summary.documents += 1;
+            summary.facts += facts;
+            summary.quads += quads.len();
+            summary.bytes += doc.text.len() as u64;
+            for q in &quads {
+                if q.predicate.as_str() == crate::vocab::SCHEMA_MENTIONS {
+                    entities.insert(q.object.to_string());
+                }
+            }
+            let secs = started.elapsed().as_secs_f64().max(1e-9);
+            progress.set_message(format!("{:.1} MB/s", summary.bytes as f64 / 1e6 / secs));
+        }
+    }
+    progress.finish_and_clear();
+    store.flush()?;
+    summary.entities = entities.len();
+    summary.elapsed = started.elapsed();
+    Ok(summary)
+}
+
+/// A document read and extracted, ready to be written.
+struct Prepared {
+    doc: Document,
+    quads: Vec<oxigraph::model::Quad>,
+    facts: usize,
+}

@@ -1,0 +1,262 @@
+//! The `actorgraph` command line: a thin layer over the library.
+
+use actorgraph::export::ExportFormat;
+use actorgraph::query::OutputFormat;
+use actorgraph::{eval, export, extract, ingest, query, rdf, store, Ontology};
+use anyhow::{Context, Result};
+use clap::{Parser, Subcommand, ValueEnum};
+use std::io::{BufWriter, IsTerminal, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+/// Turn English news articles into an RDF knowledge graph of political
+/// actors: who met whom, who rejected whom, who leads what, and the sentence
+/// that says so.
+#[derive(Parser)]
+#[command(name = "actorgraph", version, propagate_version = true)]
+#[command(after_help = "Examples:
+  actorgraph build corpus/                      build ./actorgraph.db from a folder of .txt articles
+  actorgraph query met-with                     who met whom (a bundled query)
+  actorgraph query evidence --format csv        every fact with its sentence, as CSV
+  actorgraph export --format turtle -o graph.ttl
+
+Exit status: 0 success; 1 some inputs were skipped (each is named on stderr);
+2 nothing was done (bad arguments, unreadable store, no input ingested).")]
+struct Cli {
+    /// The store folder (an Oxigraph database).
+    #[arg(long, global = true, default_value = "actorgraph.db", value_name = "DIR")]
+    store: PathBuf,
+
+    /// Read the ontology, gazetteer (*.ttl) and patterns.toml from DIR
+    /// instead of the built-in ones. Files missing from DIR fall back to the
+    /// built-in ones, so a folder holding only a gazetteer.ttl is enough.
+    #[arg(long, global = true, value_name = "DIR")]
+    ontology: Option<PathBuf>,
+
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Extract actors and relations from articles into the store.
+    ///
+    /// INPUT is a UTF-8 text file, a folder (its .txt, .text and .md files,
+    /// recursively) or `-` for stdin. Each document becomes one named graph
+    /// whose IRI derives from its file name; building a document again
+    /// replaces its graph in one transaction. A summary goes to stderr.
+    #[command(after_help = "Example:
+  actorgraph build --store news.db corpus/ extra/article.txt")]
+    Build {
+        /// Files, folders, or - for stdin.
+        #[arg(required = true, value_name = "INPUT")]
+        inputs: Vec<PathBuf>,
+    },
+
+    /// Run a SPARQL query over the store.
+    ///
+    /// QUERY is the name of a bundled query (actors, articles, evidence,
+    /// leaders, met-with, rejected), a path to a .rq file, or SPARQL text.
+    /// The default graph is the union of all graphs, so plain triple
+    /// patterns find facts; GRAPH ?doc { ... } restricts to one article.
+    #[command(after_help = "Examples:
+  actorgraph query leaders
+  actorgraph query 'SELECT ?a ?b WHERE { ?a <https://w3id.org/actorgraph/ontology#metWith> ?b }'
+  actorgraph query my-query.rq --format json")]
+    Query {
+        /// Bundled query name, .rq file, or SPARQL text.
+        query: String,
+        /// Output format. SELECT and ASK: table (default on a terminal), csv
+        /// (default otherwise), tsv, json, xml. CONSTRUCT and DESCRIBE:
+        /// turtle (default), ntriples, rdfxml.
+        #[arg(long, short, value_enum)]
+        format: Option<OutputFormat>,
+    },
+
+    /// Write the whole store as RDF.
+    ///
+    /// Turtle, N-Triples and RDF/XML hold the union of all graphs; TriG and
+    /// N-Quads keep one named graph per article. The same store always gives
+    /// the same bytes.
+    Export {
+        #[arg(long, short, value_enum, default_value = "turtle")]
+        format: ExportFormat,
+        /// Write to FILE instead of stdout.
+        #[arg(long, short, value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
+
+    /// Extract articles and print their quads, with no store.
+    ///
+    /// A stateless mapper: reads INPUT (or stdin with -) and writes the
+    /// named graphs that `build` would store, so that other tools or
+    /// distributed jobs can run the extraction and load the result.
+    Extract {
+        #[arg(required = true, value_name = "INPUT")]
+        inputs: Vec<PathBuf>,
+        #[arg(long, short, value_enum, default_value = "nquads")]
+        format: QuadFormat,
+    },
+
+    /// Score the extractor against gold annotations.
+    ///
+    /// Builds a temporary store from INPUT, reads the facts back with SPARQL
+    /// and compares them with the gold TSV files (the formats of
+    /// ../shared/eval: doc, subject, predicate, object, kind, note; and doc,
+    /// entity), printing precision, recall and F1, and every missed and
+    /// spurious fact with its sentence.
+    #[command(after_help = "Example:
+  actorgraph eval --gold corpus/gold.tsv --mentions corpus/mentions.tsv corpus/")]
+    Eval {
+        #[arg(long, value_name = "FILE")]
+        gold: PathBuf,
+        #[arg(long, value_name = "FILE")]
+        mentions: PathBuf,
+        /// Alias tables (canonical<TAB>alias|alias). Default: the gazetteer's labels.
+        #[arg(long, value_name = "FILE")]
+        aliases: Vec<PathBuf>,
+        #[arg(long, value_enum, default_value = "text")]
+        format: EvalFormat,
+        #[arg(required = true, value_name = "INPUT")]
+        inputs: Vec<PathBuf>,
+    },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum QuadFormat {
+    Nquads,
+    Trig,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum EvalFormat {
+    Text,
+    Json,
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("actorgraph: error: {e:#}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn load_ontology(dir: &Option<PathBuf>) -> Result<Ontology> {
+    match dir {
+        Some(d) => Ontology::from_dir(d),
+        None => Ontology::builtin(),
+    }
+}
+
+fn run(cli: Cli) -> Result<ExitCode> {
+    match cli.command {
+        Command::Build { inputs } => {
+            let ontology = load_ontology(&cli.ontology)?;
+            let store = store::open_for_writing(&cli.store)?;
+            let summary = ingest::build(&store, &ontology, &inputs)?;
+            for n in &summary.notes {
+                eprintln!("actorgraph: note: {n}");
+            }
+            for e in &summary.errors {
+                eprintln!("actorgraph: skipped {e}");
+            }
+            eprintln!(
+                "actorgraph: built {} document{} into {}: {} entities, {} facts, {} quads in {:.2}s{}",
+                summary.documents,
+                if summary.documents == 1 { "" } else { "s" },
+                cli.store.display(),
+                summary.entities,
+                summary.facts,
+                summary.quads,
+                summary.elapsed.as_secs_f64(),
+                if summary.errors.is_empty() { String::new() } else { format!("; {} input(s) skipped", summary.errors.len()) }
+            );
+            Ok(if summary.documents == 0 {
+                ExitCode::from(2)
+            } else if summary.errors.is_empty() {
+                ExitCode::SUCCESS
+            } else {
+                ExitCode::from(1)
+            })
+        }
+        Command::Query { query: q, format } => {
+            let sparql = query::resolve_query(&q)?;
+            let store = store::open_for_reading(&cli.store)?;
+            let stdout = std::io::stdout();
+            let terminal = stdout.is_terminal();
+            let mut out = BufWriter::new(stdout.lock());
+            query::run(&store, &sparql, format, terminal, &mut out)?;
+            out.flush()?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Export { format, output } => {
+            let store = store::open_for_reading(&cli.store)?;
+            let n = match &output {
+                Some(path) => {
+                    let file = std::fs::File::create(path).with_context(|| format!("{}: cannot create", path.display()))?;
+                    let mut w = BufWriter::new(file);
+                    let n = export::export(&store, format, &mut w)?;
+                    w.flush()?;
+                    n
+                }
+                None => {
+                    let mut w = BufWriter::new(std::io::stdout().lock());
+                    let n = export::export(&store, format, &mut w)?;
+                    w.flush()?;
+                    n
+                }
+            };
+            if let Some(path) = output {
+                eprintln!("actorgraph: wrote {n} statements to {}", path.display());
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Extract { inputs, format } => {
+            let ontology = load_ontology(&cli.ontology)?;
+            let extractor = extract::Extractor::new(&ontology);
+            let (files, mut errors) = actorgraph::document::expand_inputs(&inputs);
+            let rdf_format = match format {
+                QuadFormat::Nquads => oxigraph::io::RdfFormat::NQuads,
+                QuadFormat::Trig => oxigraph::io::RdfFormat::TriG,
+            };
+            let mut w = oxigraph::io::RdfSerializer::from_format(rdf_format).for_writer(BufWriter::new(std::io::stdout().lock()));
+            let mut done = 0;
+            for path in files {
+                match actorgraph::document::load(&path) {
+                    Ok(doc) => {
+                        let ex = extractor.extract(&doc.text);
+                        for q in rdf::document_quads(&doc, &ex, &ontology) {
+                            w.serialize_quad(&q)?;
+                        }
+                        done += 1;
+                    }
+                    Err(e) => errors.push(e),
+                }
+            }
+            w.finish()?.flush()?;
+            for e in &errors {
+                eprintln!("actorgraph: skipped {e}");
+            }
+            Ok(if done == 0 {
+                ExitCode::from(2)
+            } else if errors.is_empty() {
+                ExitCode::SUCCESS
+            } else {
+                ExitCode::from(1)
+            })
+        }
+        Command::Eval { gold, mentions, aliases, format, inputs } => {
+            let ontology = load_ontology(&cli.ontology)?;
+            let report = eval::evaluate(&ontology, &inputs, &gold, &mentions, &aliases)?;
+            match format {
+                EvalFormat::Text => print!("{}", report.to_text()),
+                EvalFormat::Json => println!("{}", serde_json::to_string_pretty(&report)?),
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+    }
+}

@@ -1,0 +1,95 @@
+//! Finding gazetteer names in a sentence: leftmost-longest, on word
+//! boundaries, on folded text (case, accents, curly apostrophes).
+
+use crate::gazetteer::Gazetteer;
+use crate::sentences::Span;
+use crate::tokens::{tokenize, Token};
+use crate::fold::Folded;
+
+/// A sentence prepared for matching: its folded text and tokens.
+#[derive(Debug, Clone)]
+pub struct Sentence {
+    /// Byte range in the document.
+    pub span: Span,
+    pub folded: Folded,
+    pub tokens: Vec<Token>,
+    /// Whether each token starts with a capital letter in the original.
+    pub capitalized: Vec<bool>,
+}
+
+impl Sentence {
+    pub fn new(doc: &str, span: Span) -> Sentence {
+        let original = &doc[span.start..span.end];
+        let folded = Folded::new(original);
+        let tokens = tokenize(&folded.text);
+        let capitalized = tokens
+            .iter()
+            .map(|t| {
+                let (s, e) = folded.original_range(t.start, t.end);
+                original[s..e].chars().next().is_some_and(char::is_uppercase)
+            })
+            .collect();
+        Sentence { span, folded, tokens, capitalized }
+    }
+
+    /// The original text of tokens `a..b`.
+    pub fn original<'d>(&self, doc: &'d str, a: usize, b: usize) -> &'d str {
+        let (s, e) = self.folded.original_range(self.tokens[a].start, self.tokens[b - 1].end);
+        &doc[self.span.start + s..self.span.start + e]
+    }
+}
+
+/// A name found in a sentence, not yet resolved to an entity.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct NameMatch {
+    /// Token range in the sentence.
+    pub start: usize,
+    pub end: usize,
+    /// Index into `Gazetteer::names`.
+    pub name: usize,
+}
+
+/// Finds the names of the gazetteer in `sentence`.
+pub fn find(sentence: &Sentence, doc: &str, gazetteer: &Gazetteer) -> Vec<NameMatch> {
+    let text = &sentence.folded.text;
+    let original = &doc[sentence.span.start..sentence.span.end];
+    let mut candidates: Vec<(usize, usize, usize)> = Vec::new();
+    for m in gazetteer.matcher.find_overlapping_iter(text.as_str()) {
+        let (s, e) = (m.start(), m.end());
+        let before_ok = text[..s].chars().next_back().is_none_or(|c| !c.is_alphanumeric());
+        let after_ok = text[e..].chars().next().is_none_or(|c| !c.is_alphanumeric());
+        if !before_ok || !after_ok {
+            continue;
+        }
+        let entry = &gazetteer.names[m.pattern().as_usize()];
+        let (os, oe) = sentence.folded.original_range(s, e);
+        let surface = &original[os..oe];
+        // Names are capitalised in English; "a united front" is no name.
+        let first = surface.chars().find(|c| c.is_alphabetic());
+        if first.is_some_and(|c| !c.is_uppercase()) {
+            continue;
+        }
+        if entry.acronym && surface.chars().any(|c| c.is_lowercase()) {
+            continue;
+        }
+        candidates.push((s, e, m.pattern().as_usize()));
+    }
+    // Leftmost-longest among the names that passed the checks.
+    candidates.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
+    let mut out = Vec::new();
+    let mut taken_until = 0;
+    for (s, e, name) in candidates {
+        if s < taken_until {
+            continue;
+        }
+        taken_until = e;
+        let start = sentence.tokens.iter().position(|t| t.start >= s);
+        let end = sentence.tokens.iter().rposition(|t| t.end <= e).map(|i| i + 1);
+        if let (Some(start), Some(end)) = (start, end) {
+            if start < end {
+                out.push(NameMatch { start, end, name });
+            }
+        }
+    }
+    out
+}

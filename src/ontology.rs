@@ -1,0 +1,101 @@
+//! The ontology folder: the OWL ontology, the gazetteer and the relation
+//! patterns. The files of `ontology/` are compiled into the binary; `--ontology
+//! DIR` reads another folder, so that a user adds an actor by editing Turtle.
+
+use crate::gazetteer::Gazetteer;
+use crate::patterns::Patterns;
+use crate::vocab;
+use anyhow::{anyhow, bail, Context, Result};
+use oxigraph::io::{RdfFormat, RdfParseError, RdfParser};
+use oxigraph::model::{GraphName, NamedNode, Quad, Term};
+use std::path::Path;
+
+const BUILTIN_TTL: &[(&str, &str)] = &[
+    ("actorgraph.ttl", include_str!("../ontology/actorgraph.ttl")),
+    ("gazetteer.ttl", include_str!("../ontology/gazetteer.ttl")),
+];
+const BUILTIN_PATTERNS: &str = include_str!("../ontology/patterns.toml");
+
+/// Everything the extractor knows that is not code.
+#[derive(Debug, Clone)]
+pub struct Ontology {
+    /// The triples of all Turtle files, placed in the ontology graph.
+    pub quads: Vec<Quad>,
+    pub gazetteer: Gazetteer,
+    pub patterns: Patterns,
+    /// `owl:versionInfo` of the ontology.
+    pub version: String,
+}
+
+impl Ontology {
+    /// The ontology, gazetteer and patterns compiled into the binary.
+    pub fn builtin() -> Result<Ontology> {
+        let files: Vec<(String, String)> = BUILTIN_TTL.iter().map(|(n, t)| (format!("ontology/{n}"), t.to_string())).collect();
+        Self::from_sources(&files, BUILTIN_PATTERNS, "ontology/patterns.toml")
+    }
+
+    /// Reads every `*.ttl` file of `dir`, and `dir/patterns.toml`. When the
+    /// folder has no `actorgraph.ttl` or no `patterns.toml`, the built-in one
+    /// is used, so a folder with only a gazetteer is enough.
+    pub fn from_dir(dir: &Path) -> Result<Ontology> {
+        let entries = std::fs::read_dir(dir).with_context(|| format!("{}: cannot read the ontology folder", dir.display()))?;
+        let mut paths: Vec<_> = entries
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| p.extension().is_some_and(|x| x == "ttl"))
+            .collect();
+        paths.sort();
+        if paths.is_empty() {
+            bail!("{}: no .ttl file in the ontology folder", dir.display());
+        }
+        let mut files = Vec::new();
+        for p in &paths {
+            let text = std::fs::read_to_string(p).with_context(|| format!("{}: cannot read", p.display()))?;
+            files.push((p.display().to_string(), text));
+        }
+        if !paths.iter().any(|p| p.file_name().is_some_and(|n| n == "actorgraph.ttl")) {
+            files.insert(0, ("ontology/actorgraph.ttl (built in)".into(), BUILTIN_TTL[0].1.to_string()));
+        }
+        let patterns_path = dir.join("patterns.toml");
+        if patterns_path.exists() {
+            let text = std::fs::read_to_string(&patterns_path).with_context(|| format!("{}: cannot read", patterns_path.display()))?;
+            Self::from_sources(&files, &text, &patterns_path.display().to_string())
+        } else {
+            Self::from_sources(&files, BUILTIN_PATTERNS, "ontology/patterns.toml (built in)")
+        }
+    }
+
+    fn from_sources(files: &[(String, String)], patterns: &str, patterns_name: &str) -> Result<Ontology> {
+        let graph = GraphName::NamedNode(NamedNode::new_unchecked(vocab::ONTOLOGY_GRAPH));
+        let mut quads = Vec::new();
+        for (name, text) in files {
+            for q in RdfParser::from_format(RdfFormat::Turtle).without_named_graphs().for_slice(text.as_bytes()) {
+                let q = q.map_err(|e| describe_parse_error(name, e.into()))?;
+                quads.push(Quad::new(q.subject, q.predicate, q.object, graph.clone()));
+            }
+        }
+        quads.sort_by(|a, b| a.to_string().cmp(&b.to_string()));
+        quads.dedup();
+        let gazetteer = Gazetteer::from_quads(&quads)?;
+        let patterns = Patterns::parse(patterns, patterns_name)?;
+        let version = quads
+            .iter()
+            .find(|q| q.subject.to_string() == format!("<{}>", vocab::ONTOLOGY_IRI) && q.predicate.as_str() == vocab::OWL_VERSION_INFO)
+            .and_then(|q| match &q.object {
+                Term::Literal(l) => Some(l.value().to_string()),
+                _ => None,
+            })
+            .unwrap_or_else(|| "unknown".into());
+        Ok(Ontology { quads, gazetteer, patterns, version })
+    }
+}
+
+/// "file:line:column: message" for a Turtle syntax error.
+fn describe_parse_error(name: &str, e: RdfParseError) -> anyhow::Error {
+    match e {
+        RdfParseError::Syntax(s) => match s.location() {
+            Some(loc) => anyhow!("{name}:{}:{}: {s}", loc.start.line + 1, loc.start.column + 1),
+            None => anyhow!("{name}: {s}"),
+        },
+        RdfParseError::Io(io) => anyhow!("{name}: {io}"),
+    }
+}

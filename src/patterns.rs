@@ -1,0 +1,156 @@
+//! The word lists of `ontology/patterns.toml`, compiled once.
+
+use crate::tokens::{Phrase, PhraseSet};
+use std::collections::HashSet;
+use anyhow::{Context, Result};
+use regex::Regex;
+use serde::Deserialize;
+
+#[derive(Deserialize)]
+struct Raw {
+    sentences: RawSentences,
+    boilerplate: RawBoilerplate,
+    clauses: RawClauses,
+    actors: RawActors,
+    meet: RawMeet,
+    reject: RawReject,
+    leads: RawLeads,
+}
+
+#[derive(Deserialize)]
+struct RawSentences {
+    abbreviations: Vec<String>,
+}
+
+#[derive(Deserialize)]
+struct RawBoilerplate {
+    lines: Vec<String>,
+}
+
+#[derive(Deserialize)]
+struct RawClauses {
+    breakers: Vec<String>,
+    relativizers: Vec<String>,
+    attribution: Vec<String>,
+}
+
+#[derive(Deserialize)]
+struct RawActors {
+    titles: Vec<String>,
+    proxies: Vec<String>,
+    adjectival_prefixes: Vec<String>,
+}
+
+#[derive(Deserialize)]
+struct RawMeet {
+    verbs: Vec<String>,
+    with: Vec<String>,
+    nouns: Vec<String>,
+    their: Vec<String>,
+    irrealis_before: Vec<String>,
+    irrealis_after: Vec<String>,
+    realis: Vec<String>,
+}
+
+#[derive(Deserialize)]
+struct RawReject {
+    verbs: Vec<String>,
+    proposals: Vec<String>,
+    from: Vec<String>,
+    anaphoric: Vec<String>,
+    blockers: Vec<String>,
+    object_stop: Vec<String>,
+}
+
+#[derive(Deserialize)]
+struct RawLeads {
+    nouns: Vec<String>,
+    titles: Vec<String>,
+    verbs: Vec<String>,
+    passive: Vec<String>,
+    blockers: Vec<String>,
+    subunits: Vec<String>,
+}
+
+/// Compiled word lists. Field names follow the sections of `patterns.toml`.
+#[derive(Debug, Clone)]
+pub struct Patterns {
+    pub abbreviations: Vec<String>,
+    pub boilerplate: Vec<Regex>,
+    pub breakers: PhraseSet,
+    pub relativizers: PhraseSet,
+    pub attribution: PhraseSet,
+    pub titles: PhraseSet,
+    /// Every word of `titles`, for walking over "acting foreign minister".
+    pub title_words: HashSet<String>,
+    pub proxies: PhraseSet,
+    pub adjectival_prefixes: PhraseSet,
+    pub meet_verbs: PhraseSet,
+    pub meet_with: PhraseSet,
+    pub meet_nouns: PhraseSet,
+    pub meet_their: PhraseSet,
+    pub irrealis_before: PhraseSet,
+    pub irrealis_after: PhraseSet,
+    pub realis: PhraseSet,
+    pub reject_verbs: PhraseSet,
+    pub proposals: PhraseSet,
+    pub proposal_from: PhraseSet,
+    pub anaphoric: PhraseSet,
+    pub reject_blockers: PhraseSet,
+    pub object_stop: PhraseSet,
+    pub leader_nouns: PhraseSet,
+    pub leader_titles: PhraseSet,
+    pub lead_verbs: PhraseSet,
+    pub lead_passive: PhraseSet,
+    pub lead_blockers: PhraseSet,
+    pub subunits: PhraseSet,
+}
+
+impl Patterns {
+    /// Parses the TOML text of a patterns file; `name` is used in errors.
+    pub fn parse(text: &str, name: &str) -> Result<Patterns> {
+        let raw: Raw = toml::from_str(text).with_context(|| format!("{name}: invalid patterns file"))?;
+        let mut boilerplate = Vec::new();
+        for (i, re) in raw.boilerplate.lines.iter().enumerate() {
+            boilerplate.push(
+                Regex::new(re).with_context(|| format!("{name}: boilerplate.lines[{i}] is not a valid regular expression"))?,
+            );
+        }
+        let p = PhraseSet::new;
+        Ok(Patterns {
+            abbreviations: raw.sentences.abbreviations.iter().map(|a| crate::fold::fold(a)).collect(),
+            boilerplate,
+            breakers: p(&raw.clauses.breakers),
+            relativizers: p(&raw.clauses.relativizers),
+            attribution: p(&raw.clauses.attribution),
+            titles: p(&raw.actors.titles),
+            title_words: raw.actors.titles.iter().flat_map(|t| Phrase::new(t).0).collect(),
+            proxies: p(&raw.actors.proxies),
+            adjectival_prefixes: p(&raw.actors.adjectival_prefixes),
+            meet_verbs: p(&raw.meet.verbs),
+            meet_with: p(&raw.meet.with),
+            meet_nouns: p(&raw.meet.nouns),
+            meet_their: p(&raw.meet.their),
+            irrealis_before: p(&raw.meet.irrealis_before),
+            irrealis_after: p(&raw.meet.irrealis_after),
+            realis: p(&raw.meet.realis),
+            reject_verbs: p(&raw.reject.verbs),
+            proposals: p(&raw.reject.proposals),
+            proposal_from: p(&raw.reject.from),
+            anaphoric: p(&raw.reject.anaphoric),
+            reject_blockers: p(&raw.reject.blockers),
+            object_stop: p(&raw.reject.object_stop),
+            leader_nouns: p(&raw.leads.nouns),
+            leader_titles: p(&raw.leads.titles),
+            lead_verbs: p(&raw.leads.verbs),
+            lead_passive: p(&raw.leads.passive),
+            lead_blockers: p(&raw.leads.blockers),
+            subunits: p(&raw.leads.subunits),
+        })
+    }
+
+    /// Whether a line of input is page furniture.
+    pub fn is_boilerplate(&self, line: &str) -> bool {
+        self.boilerplate.iter().any(|re| re.is_match(line))
+    }
+}

@@ -1,0 +1,842 @@
+//! Relation extraction: metWith, rejected and leads, one sentence at a time.
+//!
+//! The rules work on tokens and on *units*: an actor mention together with
+//! what is attached to it ("Taliban foreign minister Muttaqi" is one unit
+//! whose head is Muttaqi; "National Resistance Front (NRF)" is one unit).
+//! Around units the rules recognize the syntax that news English uses for
+//! these relations: coordination ("A, B and C"), apposition ("A, leader of
+//! B,"), relative clauses ("A who heads B"), passives ("B is led by A"),
+//! possessives ("B's offer"), compounds ("A-led B") and modality ("will
+//! meet", "hopes to negotiate"). The words are data (`patterns.toml`); the
+//! shapes are here. See GUIDELINES in the README for what each relation means.
+
+use crate::gazetteer::{Class, Gazetteer};
+use crate::mentions::Sentence;
+use crate::patterns::Patterns;
+use crate::resolve::{Mention, Via};
+use crate::tokens::Token;
+
+/// The three relations.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Predicate {
+    MetWith,
+    Rejected,
+    Leads,
+}
+
+impl Predicate {
+    /// The local name in the `ag:` namespace.
+    pub fn local_name(self) -> &'static str {
+        match self {
+            Predicate::MetWith => "metWith",
+            Predicate::Rejected => "rejected",
+            Predicate::Leads => "leads",
+        }
+    }
+
+    pub fn from_local_name(s: &str) -> Option<Predicate> {
+        match s {
+            "metWith" => Some(Predicate::MetWith),
+            "rejected" => Some(Predicate::Rejected),
+            "leads" => Some(Predicate::Leads),
+            _ => None,
+        }
+    }
+}
+
+/// A relation found in one sentence.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Found {
+    pub subject: usize,
+    pub predicate: Predicate,
+    pub object: usize,
+    /// Name of the rule, recorded as `ag:rule`.
+    pub rule: &'static str,
+    pub confidence: f64,
+    /// True when a title or short name had to be resolved.
+    pub inferred: bool,
+}
+
+#[derive(Debug, Clone)]
+struct Unit {
+    start: usize,
+    end: usize,
+    entity: usize,
+    class: Class,
+    /// Followed by "'s" (and not by a proxy noun such as "delegation").
+    possessive: bool,
+    /// "X's delegation": stands for X in a meeting.
+    proxy: bool,
+    resolved: bool,
+}
+
+struct Ctx<'a> {
+    tokens: &'a [Token],
+    units: Vec<Unit>,
+    gaz: &'a Gazetteer,
+    p: &'a Patterns,
+    found: Vec<Found>,
+    /// "NRF supremo Massoud", seen while building units: (person, org).
+    title_leads: Vec<(Unit, Unit)>,
+}
+
+/// Extracts the relations stated in one sentence.
+pub fn extract(sentence: &Sentence, mentions: &[Mention], gaz: &Gazetteer, p: &Patterns) -> Vec<Found> {
+    let tokens = &sentence.tokens;
+    let mut ctx = Ctx { tokens, units: Vec::new(), gaz, p, found: Vec::new(), title_leads: Vec::new() };
+    ctx.build_units(mentions);
+    if ctx.units.is_empty() {
+        return Vec::new();
+    }
+    ctx.leads();
+    ctx.meetings();
+    ctx.rejections();
+    let mut found = ctx.found;
+    found.retain(|f| f.subject != f.object);
+    found
+}
+
+const PREPOSITIONS: &[&str] = &[
+    "of", "in", "from", "by", "with", "for", "to", "at", "on", "about", "against", "into", "over", "under", "between",
+];
+const COPULA: &[&str] = &["is", "was", "are", "were", "been", "being", "be"];
+
+impl<'a> Ctx<'a> {
+    fn word(&self, i: usize) -> &str {
+        self.tokens.get(i).map_or("", |t| t.text.as_str())
+    }
+
+    fn emit(&mut self, subject: usize, predicate: Predicate, object: usize, rule: &'static str, units: &[&Unit], confidence: f64) {
+        let resolved = units.iter().any(|u| u.resolved);
+        let confidence = if resolved { confidence - 0.1 } else { confidence };
+        self.found.push(Found { subject, predicate, object, rule, confidence, inferred: resolved });
+    }
+
+    fn class(&self, e: usize) -> Class {
+        self.gaz.entities[e].class
+    }
+
+    // ---------------------------------------------------------------- units
+
+    fn build_units(&mut self, mentions: &[Mention]) {
+        let mut units: Vec<Unit> = Vec::new();
+        for m in mentions.iter().filter(|m| !m.adjectival) {
+            let unit = Unit {
+                start: m.start,
+                end: m.end,
+                entity: m.entity,
+                class: self.class(m.entity),
+                possessive: false,
+                proxy: false,
+                resolved: m.via != Via::Name,
+            };
+            // "National Resistance Front (NRF)", "“Lion of Herat” Ismail Khan".
+            if let Some(last) = units.last_mut() {
+                if last.entity == m.entity
+                    && self.tokens[last.end..m.start].iter().all(|t| matches!(t.text.as_str(), "(" | ")" | "\"" | "'" | "[" | "]"))
+                {
+                    last.end = m.end;
+                    continue;
+                }
+            }
+            units.push(unit);
+        }
+        // Swallow a closing bracket after a merged acronym: "Front (NRF)".
+        for u in &mut units {
+            if u.end < self.tokens.len() && self.tokens[u.end].text == ")" && self.tokens[u.start..u.end].iter().any(|t| t.text == "(") {
+                u.end += 1;
+            }
+        }
+        // "Taliban foreign minister Muttaqi": the organization is an
+        // attribute of the person. "Muttaqi of the Taliban government": same.
+        let mut merged: Vec<Unit> = Vec::new();
+        let mut i = 0;
+        while i < units.len() {
+            let u = units[i].clone();
+            if u.class == Class::Organization && i + 1 < units.len() && units[i + 1].class == Class::Person {
+                let next = &units[i + 1];
+                let gap = &self.tokens[u.end..next.start];
+                if !gap.is_empty()
+                    && gap.len() <= 5
+                    && gap.iter().all(|t| t.text == "'s" || self.p.title_words.contains(&t.text))
+                {
+                    let skip = usize::from(gap[0].text == "'s");
+                    if self.p.leader_titles.match_at(self.tokens, u.end + skip) == Some(gap.len() - skip) && !self.title_blocked(u.start) {
+                        self.title_leads.push((next.clone(), u.clone()));
+                    }
+                    let mut person = next.clone();
+                    person.start = u.start;
+                    person.resolved |= u.resolved;
+                    merged.push(person);
+                    i += 2;
+                    continue;
+                }
+            }
+            if u.class == Class::Person && i + 1 < units.len() && units[i + 1].class == Class::Organization {
+                let next = &units[i + 1];
+                let gap: Vec<&str> = self.tokens[u.end..next.start].iter().map(|t| t.text.as_str()).collect();
+                if gap == ["of"] || gap == ["of", "the"] {
+                    let mut person = u.clone();
+                    person.end = next.end;
+                    merged.push(person);
+                    i += 2;
+                    continue;
+                }
+            }
+            merged.push(u);
+            i += 1;
+        }
+        for u in &mut merged {
+            if self.word(u.end) == "'s" {
+                let proxy = self.p.proxies.match_at(self.tokens, u.end + 1).is_some()
+                    || (self.p.title_words.contains(self.word(u.end + 1)) && self.p.proxies.match_at(self.tokens, u.end + 2).is_some());
+                u.proxy = proxy;
+                u.possessive = !proxy;
+            }
+        }
+        self.units = merged;
+    }
+
+    fn unit_at(&self, start: usize) -> Option<usize> {
+        self.units.iter().position(|u| u.start == start)
+    }
+
+    fn unit_ending_at(&self, end: usize) -> Option<usize> {
+        self.units.iter().position(|u| u.end == end)
+    }
+
+    fn inside_unit(&self, i: usize) -> bool {
+        self.units.iter().any(|u| u.start <= i && i < u.end)
+    }
+
+    fn is_breaker_at(&self, i: usize) -> bool {
+        let t = self.word(i);
+        matches!(t, ";" | ":" | "." | "!" | "?") || self.p.breakers.match_at(self.tokens, i).is_some()
+    }
+
+    /// The first token of the clause that contains token `t`.
+    fn clause_start(&self, t: usize) -> usize {
+        let mut i = t;
+        while i > 0 {
+            if self.is_breaker_at(i - 1) && !self.inside_unit(i - 1) {
+                break;
+            }
+            i -= 1;
+        }
+        // "According to X, ...": the attribution is not the clause.
+        if let Some(n) = self.p.attribution.match_at(self.tokens, i) {
+            if let Some(c) = (i + n..t).find(|&k| self.word(k) == ",") {
+                return c + 1;
+            }
+        }
+        if i > 0 && self.p.attribution.match_before(self.tokens, i).is_some() {
+            if let Some(c) = (i..t).find(|&k| self.word(k) == ",") {
+                return c + 1;
+            }
+        }
+        i
+    }
+
+    /// Whether tokens `a..b` join two members of a coordination:
+    /// ", ", " and ", ", and the ", " & ", " or ", optionally followed by
+    /// a short title ("and acting foreign minister").
+    fn is_coordination_gap(&self, a: usize, b: usize) -> bool {
+        let gap = &self.tokens[a..b];
+        let mut k = 0;
+        while k < gap.len() && matches!(gap[k].text.as_str(), "," | "and" | "&" | "or" | "\"" | "'") {
+            k += 1;
+        }
+        if k < gap.len() && gap[k].text == "as" && gap.get(k + 1).is_some_and(|t| t.text == "well") && gap.get(k + 2).is_some_and(|t| t.text == "as") {
+            k += 3;
+        }
+        if k == 0 || !gap[..k].iter().any(|t| matches!(t.text.as_str(), "," | "and" | "&" | "or")) {
+            return false;
+        }
+        let rest = &gap[k..];
+        rest.len() <= 5
+            && rest.iter().enumerate().all(|(j, t)| {
+                let w = t.text.as_str();
+                let i = a + k + j;
+                (t.is_word() || matches!(w, "'s" | "\"" | "'" | "-" | "&"))
+                    && !PREPOSITIONS.contains(&w)
+                    && !self.is_breaker_at(i)
+                    && !self.p.relativizers.contains_word(w)
+                    && !COPULA.contains(&w)
+                    && self.trigger_at(i).is_none()
+            })
+    }
+
+    fn trigger_at(&self, i: usize) -> Option<usize> {
+        self.p.meet_verbs.match_at(self.tokens, i).or_else(|| self.p.reject_verbs.match_at(self.tokens, i)).or_else(|| self.p.lead_verbs.match_at(self.tokens, i))
+    }
+
+    /// The coordination that ends with unit `u`, left to right.
+    fn group_left(&self, u: usize, lo: usize) -> Vec<usize> {
+        let mut g = vec![u];
+        let mut i = u;
+        while i > 0 {
+            let prev = &self.units[i - 1];
+            if prev.start < lo || prev.possessive || !self.is_coordination_gap(prev.end, self.units[i].start) {
+                break;
+            }
+            g.insert(0, i - 1);
+            i -= 1;
+        }
+        g
+    }
+
+    /// The coordination that starts with unit `u`.
+    fn group_right(&self, u: usize, hi: usize) -> Vec<usize> {
+        let mut g = vec![u];
+        let mut i = u;
+        while i + 1 < self.units.len() {
+            let next = &self.units[i + 1];
+            if next.end > hi || self.units[i].possessive || !self.is_coordination_gap(self.units[i].end, next.start) {
+                break;
+            }
+            g.push(i + 1);
+            i += 1;
+        }
+        g
+    }
+
+    /// The subject group of a verb at token `t`.
+    fn subject_of(&self, t: usize) -> Option<Vec<usize>> {
+        let cs = self.clause_start(t);
+        let in_clause: Vec<usize> = (0..self.units.len()).filter(|&u| self.units[u].start >= cs && self.units[u].end <= t).collect();
+        if in_clause.is_empty() {
+            return None;
+        }
+        // "A, who ..., rejected" / "A who is the chief of B has rejected".
+        for r in (cs..t).rev() {
+            if self.p.relativizers.contains_word(self.word(r)) {
+                let before = if r > 0 && self.word(r - 1) == "," { r - 1 } else { r };
+                if let Some(u) = self.unit_ending_at(before) {
+                    if !self.units[u].possessive {
+                        return Some(self.group_left(u, cs));
+                    }
+                }
+            }
+        }
+        let last_comma = (cs..t).rev().find(|&k| self.word(k) == "," && !self.inside_unit(k));
+        let chunk_start = last_comma.map_or(cs, |c| c + 1);
+        let nearest = in_clause.iter().copied().rev().find(|&u| self.units[u].start >= chunk_start);
+        let head = match nearest {
+            Some(u) => {
+                if t - self.units[u].end > 6 {
+                    return None;
+                }
+                u
+            }
+            // "A, leader of B in C, has rejected": the head of the apposition.
+            None => {
+                let first = in_clause[0];
+                if self.word(self.units[first].end) != "," {
+                    return None;
+                }
+                return Some(self.group_right(first, t)).filter(|g| g.iter().all(|&u| !self.units[u].possessive));
+            }
+        };
+        if self.units[head].possessive {
+            return None;
+        }
+        Some(self.group_left(head, cs))
+    }
+
+    /// Whether a meeting trigger at `t` is reported as not having happened.
+    fn irrealis_before(&self, t: usize, lo: usize) -> bool {
+        let from = t.saturating_sub(4).max(lo);
+        for i in from..t {
+            if self.inside_unit(i) {
+                continue;
+            }
+            if self.p.irrealis_before.match_at(self.tokens, i).is_some_and(|n| i + n <= t) {
+                // "to" blocks only right before the verb: "travelled to Doha and met".
+                if self.word(i) == "to" && i + 1 != t {
+                    continue;
+                }
+                return true;
+            }
+        }
+        false
+    }
+
+    fn sentence_is_realis(&self) -> bool {
+        self.p.realis.occurs_in(self.tokens)
+    }
+
+    // -------------------------------------------------------------- metWith
+
+    fn meetings(&mut self) {
+        let n = self.tokens.len();
+        let realis = self.sentence_is_realis();
+        let mut i = 0;
+        while i < n {
+            if let Some(len) = self.p.meet_their.match_at(self.tokens, i) {
+                if self.p.meet_nouns.match_at(self.tokens, i + len).is_some() {
+                    self.meeting_their(i);
+                }
+            }
+            if let Some(len) = self.p.meet_verbs.match_at(self.tokens, i) {
+                if !self.inside_unit(i) && !matches!(self.word(i.wrapping_sub(1)), "the" | "a" | "their" | "this" | "that" | "'s") {
+                    self.meeting_verb(i, i + len, realis);
+                    i += len;
+                    continue;
+                }
+            }
+            if let Some(len) = self.p.meet_nouns.match_at(self.tokens, i) {
+                if !self.inside_unit(i) {
+                    self.meeting_noun(i, i + len);
+                    i += len;
+                    continue;
+                }
+            }
+            i += 1;
+        }
+    }
+
+    fn meeting_verb(&mut self, t: usize, te: usize, realis: bool) {
+        let Some(subjects) = self.subject_of(t) else { return };
+        let lo = self.units[*subjects.last().unwrap()].end;
+        if self.irrealis_before(t, lo) && !realis {
+            return;
+        }
+        let objects = self.object_after(te);
+        let rule_units: Vec<Unit> = subjects.iter().chain(objects.iter().flatten()).map(|&u| self.units[u].clone()).collect();
+        let refs: Vec<&Unit> = rule_units.iter().collect();
+        match objects {
+            Some(objects) => {
+                for &s in &subjects {
+                    for &o in &objects {
+                        let (a, b) = (self.units[s].entity, self.units[o].entity);
+                        self.emit(a, Predicate::MetWith, b, "meet-verb-object", &refs, 0.9);
+                    }
+                }
+            }
+            None => {
+                for (k, &s) in subjects.iter().enumerate() {
+                    for &o in &subjects[k + 1..] {
+                        let (a, b) = (self.units[s].entity, self.units[o].entity);
+                        self.emit(a, Predicate::MetWith, b, "meet-verb-coordination", &refs, 0.9);
+                    }
+                }
+            }
+        }
+    }
+
+    /// The other side of a meeting: "met (with) (a delegation from) X and Y".
+    fn object_after(&self, te: usize) -> Option<Vec<usize>> {
+        let mut j = te;
+        let limit = (te + 7).min(self.tokens.len());
+        while j < limit {
+            if let Some(u) = self.unit_at(j) {
+                let unit = &self.units[u];
+                if unit.possessive {
+                    return None;
+                }
+                return Some(self.group_right(u, self.tokens.len()));
+            }
+            let w = self.word(j);
+            let skippable = self.p.meet_with.match_at(self.tokens, j).is_some()
+                || self.p.proxies.match_at(self.tokens, j).is_some()
+                || matches!(w, "a" | "an" | "the" | "from" | "of" | "its" | "their" | "his" | "her" | "\"" | "'" | "&" | "led" | "by" | "top" | "senior")
+                || self.p.title_words.contains(w);
+            if !skippable {
+                return None;
+            }
+            j += 1;
+        }
+        None
+    }
+
+    fn meeting_noun(&mut self, t: usize, te: usize) {
+        let w = self.word(te);
+        let between = matches!(w, "between" | "among" | "amongst" | "involving")
+            || (w == "held" && self.word(te + 1) == "between");
+        if between {
+            let start = if w == "held" { te + 2 } else { te + 1 };
+            let Some(first) = (start..(start + 4).min(self.tokens.len())).find_map(|k| self.unit_at(k)) else { return };
+            if self.units[first].possessive {
+                return;
+            }
+            let group = self.group_right(first, self.tokens.len());
+            if group.len() < 2 || self.irrealis_before(t, 0) || self.irrealis_after(self.units[*group.last().unwrap()].end) {
+                return;
+            }
+            let units: Vec<Unit> = group.iter().map(|&u| self.units[u].clone()).collect();
+            let refs: Vec<&Unit> = units.iter().collect();
+            for (k, a) in units.iter().enumerate() {
+                for b in &units[k + 1..] {
+                    self.emit(a.entity, Predicate::MetWith, b.entity, "meet-noun-between", &refs, 0.9);
+                }
+            }
+            return;
+        }
+        // "A's talks with B", "A's first meeting with B".
+        if w == "with" {
+            let owner = (t.saturating_sub(3)..t).rev().find_map(|k| {
+                let u = self.unit_ending_at(k)?;
+                (self.word(k) == "'s").then_some(u)
+            });
+            let Some(owner) = owner else { return };
+            let Some(objects) = self.object_after(te) else { return };
+            if self.irrealis_before(t, self.units[owner].end) || self.irrealis_after(self.units[*objects.last().unwrap()].end) {
+                return;
+            }
+            let a = self.units[owner].clone();
+            for o in objects {
+                let b = self.units[o].clone();
+                self.emit(a.entity, Predicate::MetWith, b.entity, "meet-noun-possessive", &[&a, &b], 0.85);
+            }
+        }
+    }
+
+    fn irrealis_after(&self, end: usize) -> bool {
+        (end..(end + 4).min(self.tokens.len())).any(|i| self.p.irrealis_after.match_at(self.tokens, i).is_some())
+    }
+
+    /// "A told B during their talks": the two actors just before.
+    fn meeting_their(&mut self, t: usize) {
+        let cs = self.clause_start(t);
+        let mut picked: Vec<Unit> = Vec::new();
+        for u in self.units.iter().rev().filter(|u| u.end <= t && u.start >= cs) {
+            if u.possessive || picked.iter().any(|p| p.entity == u.entity) {
+                continue;
+            }
+            picked.push(u.clone());
+            if picked.len() == 2 {
+                break;
+            }
+        }
+        if picked.len() == 2 {
+            let (a, b) = (picked[1].clone(), picked[0].clone());
+            self.emit(a.entity, Predicate::MetWith, b.entity, "meet-during-their", &[&a, &b], 0.8);
+        }
+    }
+
+    // ------------------------------------------------------------- rejected
+
+    fn rejections(&mut self) {
+        let owners = self.proposal_owners();
+        let n = self.tokens.len();
+        let mut i = 0;
+        while i < n {
+            let Some(len) = self.p.reject_verbs.match_at(self.tokens, i) else {
+                i += 1;
+                continue;
+            };
+            if self.inside_unit(i) {
+                i += 1;
+                continue;
+            }
+            let te = i + len;
+            let blocked = (i.saturating_sub(2)..i).any(|k| !self.inside_unit(k) && self.p.reject_blockers.contains_word(self.word(k)));
+            if !blocked {
+                self.rejection(i, te, &owners);
+            }
+            i = te;
+        }
+    }
+
+    /// Every proposal in the sentence whose author is named:
+    /// (token of the proposal noun, unit of its author).
+    fn proposal_owners(&self) -> Vec<(usize, usize)> {
+        let mut out = Vec::new();
+        for (ui, u) in self.units.iter().enumerate() {
+            // "the Taliban's (safe passage) offer"
+            if u.possessive {
+                for k in u.end + 1..(u.end + 7).min(self.tokens.len()) {
+                    if self.p.proposals.match_at(self.tokens, k).is_some() {
+                        out.push((k, ui));
+                        break;
+                    }
+                    if self.is_breaker_at(k) || self.word(k) == "," || self.unit_at(k).is_some() {
+                        break;
+                    }
+                }
+            } else if self.p.proposals.match_at(self.tokens, u.end).is_some() {
+                // "the Taliban offer", "NRF demands"
+                out.push((u.end, ui));
+            }
+        }
+        // "demands by the NRF", "the offer of safe passage from the Taliban"
+        for k in 0..self.tokens.len() {
+            let Some(len) = self.p.proposals.match_at(self.tokens, k) else { continue };
+            if self.inside_unit(k) {
+                continue;
+            }
+            let mut j = k + len;
+            let limit = (k + len + 6).min(self.tokens.len());
+            while j < limit {
+                if let Some(fl) = self.p.proposal_from.match_at(self.tokens, j) {
+                    let mut m = j + fl;
+                    while matches!(self.word(m), "the" | "a" | "an") {
+                        m += 1;
+                    }
+                    if let Some(u) = self.unit_at(m) {
+                        if !self.units[u].possessive || self.units[u].proxy {
+                            out.push((k, u));
+                        }
+                        break;
+                    }
+                }
+                if self.is_breaker_at(j) || self.word(j) == "," || self.unit_at(j).is_some() {
+                    break;
+                }
+                j += 1;
+            }
+        }
+        out.sort();
+        out.dedup_by_key(|x| x.0);
+        out
+    }
+
+    fn rejection(&mut self, t: usize, te: usize, owners: &[(usize, usize)]) {
+        // Passive: "the Taliban's offer was rejected by Massoud".
+        if t > 0 && COPULA.contains(&self.word(t - 1)) && self.word(te) == "by" {
+            let Some(agent) = (te + 1..(te + 4).min(self.tokens.len())).find_map(|k| self.unit_at(k)) else { return };
+            let cs = self.clause_start(t);
+            let Some(&(_, owner)) = owners.iter().rev().find(|(k, _)| *k >= cs && *k < t) else { return };
+            let subjects = self.group_right(agent, self.tokens.len());
+            let o = self.units[owner].clone();
+            for s in subjects {
+                let s = self.units[s].clone();
+                self.emit(s.entity, Predicate::Rejected, o.entity, "reject-passive", &[&s, &o], 0.85);
+            }
+            return;
+        }
+        let Some(subjects) = self.subject_of(t) else { return };
+        let Some((owner, anaphoric)) = self.rejected_object(te, owners) else { return };
+        let o = self.units[owner].clone();
+        for s in subjects {
+            let s = self.units[s].clone();
+            let (rule, conf) = if anaphoric { ("reject-anaphoric-proposal", 0.8) } else { ("reject-proposal", 0.9) };
+            self.emit(s.entity, Predicate::Rejected, o.entity, rule, &[&s, &o], conf);
+        }
+    }
+
+    /// The author of what was rejected: the first proposal after the verb.
+    fn rejected_object(&self, te: usize, owners: &[(usize, usize)]) -> Option<(usize, bool)> {
+        let limit = (te + 16).min(self.tokens.len());
+        for k in te..limit {
+            if k > te && (self.p.object_stop.match_at(self.tokens, k).is_some() || matches!(self.word(k), "." | "!" | "?")) {
+                return None;
+            }
+            if let Some(&(_, u)) = owners.iter().find(|(pk, _)| *pk == k) {
+                return Some((u, false));
+            }
+            // "talks with the NRF"
+            if matches!(self.word(k), "talks" | "negotiations" | "dialogue") && self.word(k + 1) == "with" {
+                if let Some(u) = self.unit_at(k + 2).or_else(|| self.unit_at(k + 3).filter(|_| self.word(k + 2) == "the")) {
+                    return Some((u, false));
+                }
+            }
+            // "these demands": the demands named earlier in the sentence.
+            if self.p.proposals.match_at(self.tokens, k).is_some() && k > 0 && self.p.anaphoric.contains_word(self.word(k - 1)) {
+                if let Some(&(_, u)) = owners.iter().rev().find(|(pk, _)| *pk < te) {
+                    return Some((u, true));
+                }
+                return None;
+            }
+        }
+        None
+    }
+
+    // ---------------------------------------------------------------- leads
+
+    fn leads(&mut self) {
+        for (a, b) in std::mem::take(&mut self.title_leads) {
+            self.emit(a.entity, Predicate::Leads, b.entity, "leads-title", &[&a, &b], 0.9);
+        }
+        let n = self.tokens.len();
+        for i in 0..n {
+            if let Some(len) = self.p.leader_nouns.match_at(self.tokens, i) {
+                if !self.inside_unit(i) {
+                    self.leader_noun(i, i + len);
+                }
+            }
+            if let Some(len) = self.p.lead_passive.match_at(self.tokens, i) {
+                self.lead_passive(i, i + len);
+            }
+            if let Some(len) = self.p.lead_verbs.match_at(self.tokens, i) {
+                if self.word(i + len) != "by" {
+                    self.lead_verb(i, i + len);
+                }
+            }
+        }
+        self.lead_titles();
+    }
+
+    /// Whether the words before "ORG leader" make it something else:
+    /// "former NRF chief", "a Taliban leader", "deputy Taliban leader".
+    fn title_blocked(&self, org_start: usize) -> bool {
+        let mut b = org_start;
+        while b > 0 && self.word(b - 1) == "the" {
+            b -= 1;
+        }
+        if b > 0
+            && self.p.lead_blockers.contains_word(self.word(b - 1))
+            && !PREPOSITIONS.contains(&self.word(b - 1))
+        {
+            return true;
+        }
+        (b.saturating_sub(2)..b).any(|j| matches!(self.word(j), "former" | "ex" | "deputy"))
+    }
+
+    /// Whether the words before a leader noun make it something else
+    /// ("former leader", "a commander", "one of the leaders").
+    fn leader_blocked(&self, n: usize) -> bool {
+        let mut k = n;
+        // Look through determiners and harmless adjectives.
+        while k > 0 && matches!(self.word(k - 1), "the" | "overall" | "supreme" | "top" | "also" | "current" | "new" | "its" | "their") {
+            k -= 1;
+        }
+        if k > 0 && (self.p.lead_blockers.contains_word(self.word(k - 1)) || (self.word(k - 1) == "-" && k > 1 && self.p.lead_blockers.contains_word(self.word(k - 2)))) {
+            return true;
+        }
+        (n.saturating_sub(3)..n).any(|j| matches!(self.word(j), "former" | "ex" | "deputy" | "erstwhile" | "late"))
+    }
+
+    /// The organization right after "leader of": must be whole, not a part.
+    fn org_after_of(&self, ne: usize) -> Option<usize> {
+        if self.word(ne) != "of" {
+            return None;
+        }
+        let mut k = ne + 1;
+        while matches!(self.word(k), "the" | "whole" | "entire") {
+            k += 1;
+        }
+        let u = self.unit_at(k)?;
+        let unit = &self.units[u];
+        if unit.class != Class::Organization || unit.possessive || self.p.subunits.match_at(self.tokens, unit.end).is_some() {
+            return None;
+        }
+        Some(u)
+    }
+
+    fn leader_noun(&mut self, n: usize, ne: usize) {
+        if self.leader_blocked(n) {
+            return;
+        }
+        let Some(org) = self.org_after_of(ne) else { return };
+        // "A, leader of B" / "A who is the leader of B" / "A is the chief of B".
+        let person = self.units.iter().rposition(|u| u.end <= n).filter(|&p| {
+            let u = &self.units[p];
+            if u.class != Class::Person || u.possessive {
+                return false;
+            }
+            let gap = &self.tokens[u.end..n];
+            let opens = gap.first().is_some_and(|t| t.text == "," || self.p.relativizers.contains_word(&t.text) || COPULA.contains(&t.text.as_str()) || t.text == "as");
+            let clean = gap.len() <= 10
+                && (u.end..n).all(|k| !self.is_breaker_at(k) && self.trigger_at(k).is_none() && self.unit_at(k).is_none())
+                && !gap.iter().any(|t| matches!(t.text.as_str(), "former" | "ex" | "(" | ")"));
+            opens && clean
+        });
+        // "the leader of B, A, said" / "leader of B A".
+        let person = person.or_else(|| {
+            let end = self.units[org].end;
+            let mut k = end;
+            while k < end + 2 && matches!(self.word(k), "," | ":" | "-") {
+                k += 1;
+            }
+            self.unit_at(k).filter(|&p| self.units[p].class == Class::Person && !self.units[p].possessive)
+        });
+        if let Some(p) = person {
+            let (a, b) = (self.units[p].clone(), self.units[org].clone());
+            self.emit(a.entity, Predicate::Leads, b.entity, "leads-leader-of", &[&a, &b], 0.9);
+        }
+    }
+
+    fn lead_passive(&mut self, t: usize, te: usize) {
+        // "B is led by A", "B, headed by A,"
+        let mut k = t;
+        while k > 0 && matches!(self.word(k - 1), "," | "is" | "was" | "which" | "that" | "currently" | "now" | "being" | "has" | "been" | "are" | "still") {
+            k -= 1;
+        }
+        let Some(org) = self.unit_ending_at(k) else { return };
+        if self.units[org].class != Class::Organization || self.units[org].possessive {
+            return;
+        }
+        let mut j = te;
+        while j < te + 4 && (matches!(self.word(j), "the" | "its" | "their") || self.p.title_words.contains(self.word(j)) && self.unit_at(j).is_none()) {
+            j += 1;
+        }
+        let Some(first) = self.unit_at(j) else { return };
+        let b = self.units[org].clone();
+        for p in self.group_right(first, self.tokens.len()) {
+            let a = self.units[p].clone();
+            if a.class == Class::Person && !a.possessive {
+                self.emit(a.entity, Predicate::Leads, b.entity, "leads-passive", &[&a, &b], 0.9);
+            }
+        }
+    }
+
+    fn lead_verb(&mut self, t: usize, te: usize) {
+        // "A-led B", "A led B", "A, who heads B", "A heads the B".
+        let mut k = t;
+        while k > 0 && matches!(self.word(k - 1), "-" | "," | "who" | "also" | "currently" | "now" | "still") {
+            k -= 1;
+        }
+        if k < t && self.word(t - 1) != "-" && !(k..t).any(|j| self.word(j) == "who") {
+            return;
+        }
+        let Some(p) = self.unit_ending_at(k) else { return };
+        let mut j = te;
+        while matches!(self.word(j), "the" | "whole" | "entire") {
+            j += 1;
+        }
+        let Some(org) = self.unit_at(j) else { return };
+        let (a, b) = (self.units[p].clone(), self.units[org].clone());
+        if a.class != Class::Person || a.possessive || b.class != Class::Organization || b.possessive || self.p.subunits.match_at(self.tokens, b.end).is_some() {
+            return;
+        }
+        if (t.saturating_sub(3)..t).any(|j| matches!(self.word(j), "former" | "formerly" | "once" | "previously")) {
+            return;
+        }
+        self.emit(a.entity, Predicate::Leads, b.entity, "leads-verb", &[&a, &b], 0.9);
+    }
+
+    /// "NRF supremo Massoud", "the Taliban's supreme leader, Akhundzada",
+    /// "Akhundzada, the Taliban leader,".
+    fn lead_titles(&mut self) {
+        for oi in 0..self.units.len() {
+            let org = self.units[oi].clone();
+            if org.class != Class::Organization {
+                continue;
+            }
+            let mut k = org.end;
+            if self.word(k) == "'s" {
+                k += 1;
+            }
+            let Some(len) = self.p.leader_titles.match_at(self.tokens, k) else { continue };
+            let after = k + len;
+            let mut b = org.start;
+            while b > 0 && self.word(b - 1) == "the" {
+                b -= 1;
+            }
+            let definite = b < org.start;
+            if self.title_blocked(org.start) {
+                continue;
+            }
+            // Title, comma, name: "the Taliban's supreme leader, Akhundzada".
+            if self.word(after) == "," {
+                if let Some(p) = self.unit_at(after + 1) {
+                    let a = self.units[p].clone();
+                    if a.class == Class::Person && !a.possessive {
+                        self.emit(a.entity, Predicate::Leads, org.entity, "leads-title", &[&a, &org], 0.9);
+                        continue;
+                    }
+                }
+            }
+            // Name, then the title in apposition: "Akhundzada, the Taliban leader".
+            if definite && b >= 2 && self.word(b - 1) == "," {
+                if let Some(p) = self.unit_ending_at(b - 1) {
+                    let a = self.units[p].clone();
+                    if a.class == Class::Person && !a.possessive {
+                        self.emit(a.entity, Predicate::Leads, org.entity, "leads-title-apposition", &[&a, &org], 0.9);
+                    }
+                }
+            }
+        }
+    }
+}

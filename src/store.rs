@@ -1,0 +1,65 @@
+//! The Oxigraph store: opening it with clear errors, and replacing one
+//! document's graph in one transaction so that a crash never leaves half a
+//! document behind.
+
+use crate::ontology::Ontology;
+use crate::vocab;
+use anyhow::{anyhow, bail, Result};
+use oxigraph::model::{GraphNameRef, NamedNodeRef, Quad};
+use oxigraph::store::Store;
+use std::path::Path;
+
+/// Opens (or creates) the store at `path` for writing.
+pub fn open_for_writing(path: &Path) -> Result<Store> {
+    if path.is_file() {
+        bail!("{}: is a file, not a store folder", path.display());
+    }
+    if !path.exists() {
+        std::fs::create_dir_all(path).map_err(|e| anyhow!("{}: cannot create the store folder: {e}", path.display()))?;
+    }
+    Store::open(path).map_err(|e| describe_open_error(path, &e.to_string()))
+}
+
+/// Opens an existing store for reading; works beside a running `build`.
+pub fn open_for_reading(path: &Path) -> Result<Store> {
+    if !path.exists() {
+        bail!("{}: no store here; create one with `actorgraph build --store {} INPUT...`", path.display(), path.display());
+    }
+    if path.is_file() {
+        bail!("{}: is a file, not a store folder", path.display());
+    }
+    Store::open_read_only(path).map_err(|e| describe_open_error(path, &e.to_string()))
+}
+
+fn describe_open_error(path: &Path, message: &str) -> anyhow::Error {
+    if message.contains("LOCK") || message.contains("lock") {
+        let pid = std::fs::read_to_string(path.join("actorgraph.pid")).ok().map(|p| format!(" (pid {})", p.trim())).unwrap_or_default();
+        return anyhow!("{}: the store is in use by another actorgraph process{pid}; wait for it to finish", path.display());
+    }
+    if message.contains("Permission denied") {
+        return anyhow!("{}: permission denied; choose a writable folder with --store", path.display());
+    }
+    anyhow!("{}: cannot open the store: {message}", path.display())
+}
+
+/// Replaces the graph `graph` by `quads` in one transaction.
+pub fn replace_graph(store: &Store, graph: NamedNodeRef<'_>, quads: &[Quad]) -> Result<()> {
+    let mut tx = store.start_transaction()?;
+    tx.remove_named_graph(graph)?;
+    for q in quads {
+        tx.insert(q);
+    }
+    tx.commit()?;
+    Ok(())
+}
+
+/// Writes the ontology graph when it differs from what the store holds.
+pub fn sync_ontology(store: &Store, ontology: &Ontology) -> Result<bool> {
+    let graph = NamedNodeRef::new_unchecked(vocab::ONTOLOGY_GRAPH);
+    let current = store.quads_for_pattern(None, None, None, Some(GraphNameRef::NamedNode(graph))).count();
+    if current == ontology.quads.len() && ontology.quads.iter().all(|q| store.contains(q).unwrap_or(false)) {
+        return Ok(false);
+    }
+    replace_graph(store, graph, &ontology.quads)?;
+    Ok(true)
+}

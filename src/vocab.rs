@@ -1,0 +1,58 @@
+//! IRIs of the vocabularies the graph uses. See README.md, "Data contract".
+
+pub const AG: &str = "https://w3id.org/actorgraph/ontology#";
+pub const AG_PERSON: &str = "https://w3id.org/actorgraph/ontology#Person";
+pub const AG_ORGANIZATION: &str = "https://w3id.org/actorgraph/ontology#Organization";
+pub const AG_ARTICLE: &str = "https://w3id.org/actorgraph/ontology#Article";
+pub const AG_FACT: &str = "https://w3id.org/actorgraph/ontology#Fact";
+pub const AG_SENTENCE: &str = "https://w3id.org/actorgraph/ontology#Sentence";
+pub const AG_EVIDENCE: &str = "https://w3id.org/actorgraph/ontology#evidence";
+pub const AG_CONFIDENCE: &str = "https://w3id.org/actorgraph/ontology#confidence";
+pub const AG_KIND: &str = "https://w3id.org/actorgraph/ontology#kind";
+pub const AG_RULE: &str = "https://w3id.org/actorgraph/ontology#rule";
+pub const AG_SHORT_LABEL: &str = "https://w3id.org/actorgraph/ontology#shortLabel";
+pub const AG_CONTEXT_CUE: &str = "https://w3id.org/actorgraph/ontology#contextCue";
+pub const AG_EXTRACTED_BY: &str = "https://w3id.org/actorgraph/ontology#extractedBy";
+
+/// Document IRIs are this prefix plus the percent-encoded identifier.
+pub const DOC_BASE: &str = "https://w3id.org/actorgraph/doc/";
+/// The named graph that holds the ontology and the gazetteer.
+pub const ONTOLOGY_GRAPH: &str = "https://w3id.org/actorgraph/graph/ontology";
+pub const ONTOLOGY_IRI: &str = "https://w3id.org/actorgraph/ontology";
+
+pub const RDF_TYPE: &str = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type";
+pub const RDF_SUBJECT: &str = "http://www.w3.org/1999/02/22-rdf-syntax-ns#subject";
+pub const RDF_PREDICATE: &str = "http://www.w3.org/1999/02/22-rdf-syntax-ns#predicate";
+pub const RDF_OBJECT: &str = "http://www.w3.org/1999/02/22-rdf-syntax-ns#object";
+pub const SKOS_PREF_LABEL: &str = "http://www.w3.org/2004/02/skos/core#prefLabel";
+pub const SKOS_ALT_LABEL: &str = "http://www.w3.org/2004/02/skos/core#altLabel";
+pub const OWL_VERSION_INFO: &str = "http://www.w3.org/2002/07/owl#versionInfo";
+pub const DCTERMS_IDENTIFIER: &str = "http://purl.org/dc/terms/identifier";
+pub const DCTERMS_TITLE: &str = "http://purl.org/dc/terms/title";
+pub const SCHEMA_MENTIONS: &str = "http://schema.org/mentions";
+pub const NIF: &str = "http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#";
+pub const NIF_CONTEXT: &str = "http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#Context";
+pub const NIF_SENTENCE: &str = "http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#Sentence";
+pub const NIF_IS_STRING: &str = "http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#isString";
+pub const NIF_BEGIN: &str = "http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#beginIndex";
+pub const NIF_END: &str = "http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#endIndex";
+pub const NIF_ANCHOR_OF: &str = "http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#anchorOf";
+pub const NIF_REFERENCE_CONTEXT: &str = "http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#referenceContext";
+pub const XSD_DECIMAL: &str = "http://www.w3.org/2001/XMLSchema#decimal";
+pub const XSD_NON_NEGATIVE_INTEGER: &str = "http://www.w3.org/2001/XMLSchema#nonNegativeInteger";
+
+/// Prefixes used for Turtle output and compact table output.
+pub const PREFIXES: &[(&str, &str)] = &[
+    ("ag", AG),
+    ("id", "https://w3id.org/actorgraph/id/"),
+    ("doc", DOC_BASE),
+    ("rdf", "http://www.w3.org/1999/02/22-rdf-syntax-ns#"),
+    ("rdfs", "http://www.w3.org/2000/01/rdf-schema#"),
+    ("owl", "http://www.w3.org/2002/07/owl#"),
+    ("xsd", "http://www.w3.org/2001/XMLSchema#"),
+    ("skos", "http://www.w3.org/2004/02/skos/core#"),
+    ("dcterms", "http://purl.org/dc/terms/"),
+    ("schema", "http://schema.org/"),
+    ("foaf", "http://xmlns.com/foaf/0.1/"),
+    ("nif", NIF),
+];

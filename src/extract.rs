@@ -58,7 +58,21 @@ impl<'a> Extractor<'a> {
     pub fn extract(&self, text: &str) -> Extraction {
         let gaz = &self.ontology.gazetteer;
         let pats = &self.ontology.patterns;
-        let spans = sentences::split(text, pats);
+        let mut spans = sentences::split(text, pats);
+        // A line break inside a name is not a sentence break.
+        let mut k = 0;
+        while k + 1 < spans.len() {
+            let between = &text[spans[k].end..spans[k + 1].start];
+            if between.matches('\n').count() == 1
+                && between.trim().is_empty()
+                && mentions::name_crosses(gaz, &text[spans[k].start..spans[k].end], &text[spans[k + 1].start..spans[k + 1].end])
+            {
+                spans[k].end = spans[k + 1].end;
+                spans.remove(k + 1);
+            } else {
+                k += 1;
+            }
+        }
         let sents: Vec<Sentence> = spans.iter().map(|&s| Sentence::new(text, s)).collect();
         let matches: Vec<_> = sents.iter().map(|s| mentions::find(s, text, gaz)).collect();
         let (resolved, mentioned) = resolve::resolve(&sents, &matches, gaz, pats);

@@ -93,3 +93,19 @@ pub fn find(sentence: &Sentence, doc: &str, gazetteer: &Gazetteer) -> Vec<NameMa
     }
     out
 }
+
+/// Whether a gazetteer name runs across the end of `left` into `right`
+/// ("the National" + "Resistance Front"): a line break inside a name.
+pub fn name_crosses(gazetteer: &Gazetteer, left: &str, right: &str) -> bool {
+    let tail: String = left.chars().rev().take(60).collect::<Vec<_>>().into_iter().rev().collect();
+    let head: String = right.chars().take(60).collect();
+    let l = crate::fold::fold(&tail);
+    let joint = format!("{l} {}", crate::fold::fold(&head));
+    let cut = l.len();
+    gazetteer.matcher.find_overlapping_iter(joint.as_str()).any(|m| {
+        m.start() < cut
+            && m.end() > cut + 1
+            && joint[..m.start()].chars().next_back().is_none_or(|c| !c.is_alphanumeric())
+            && joint[m.end()..].chars().next().is_none_or(|c| !c.is_alphanumeric())
+    })
+}

@@ -50,6 +50,7 @@ struct RawMeet {
     irrealis_before: Vec<String>,
     irrealis_after: Vec<String>,
     realis: Vec<String>,
+    conditional: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -92,6 +93,7 @@ pub struct Patterns {
     pub irrealis_before: PhraseSet,
     pub irrealis_after: PhraseSet,
     pub realis: PhraseSet,
+    pub conditional: PhraseSet,
     pub reject_verbs: PhraseSet,
     pub proposals: PhraseSet,
     pub proposal_from: PhraseSet,
@@ -134,6 +136,7 @@ impl Patterns {
             irrealis_before: p(&raw.meet.irrealis_before),
             irrealis_after: p(&raw.meet.irrealis_after),
             realis: p(&raw.meet.realis),
+            conditional: p(&raw.meet.conditional),
             reject_verbs: p(&raw.reject.verbs),
             proposals: p(&raw.reject.proposals),
             proposal_from: p(&raw.reject.from),

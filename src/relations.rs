@@ -67,11 +67,15 @@ struct Unit {
     possessive: bool,
     /// "X's delegation": stands for X in a meeting.
     proxy: bool,
+    /// "Taliban minister" with no name after it: the organization only
+    /// describes an unnamed person, who is not the organization.
+    attributive: bool,
     resolved: bool,
 }
 
 struct Ctx<'a> {
     tokens: &'a [Token],
+    capitalized: &'a [bool],
     units: Vec<Unit>,
     gaz: &'a Gazetteer,
     p: &'a Patterns,
@@ -83,7 +87,7 @@ struct Ctx<'a> {
 /// Extracts the relations stated in one sentence.
 pub fn extract(sentence: &Sentence, mentions: &[Mention], gaz: &Gazetteer, p: &Patterns) -> Vec<Found> {
     let tokens = &sentence.tokens;
-    let mut ctx = Ctx { tokens, units: Vec::new(), gaz, p, found: Vec::new(), title_leads: Vec::new() };
+    let mut ctx = Ctx { tokens, capitalized: &sentence.capitalized, units: Vec::new(), gaz, p, found: Vec::new(), title_leads: Vec::new() };
     ctx.build_units(mentions);
     if ctx.units.is_empty() {
         return Vec::new();
@@ -128,6 +132,7 @@ impl<'a> Ctx<'a> {
                 class: self.class(m.entity),
                 possessive: false,
                 proxy: false,
+                attributive: false,
                 resolved: m.via != Via::Name,
             };
             // "National Resistance Front (NRF)", "“Lion of Herat” Ismail Khan".
@@ -155,7 +160,11 @@ impl<'a> Ctx<'a> {
             let u = units[i].clone();
             if u.class == Class::Organization && i + 1 < units.len() && units[i + 1].class == Class::Person {
                 let next = &units[i + 1];
-                let gap = &self.tokens[u.end..next.start];
+                let mut gap = &self.tokens[u.end..next.start];
+                // "the Taliban's top diplomat, Amir Khan Muttaqi"
+                if gap.len() >= 2 && gap[gap.len() - 1].text == "," && self.p.title_words.contains(&gap[gap.len() - 2].text) {
+                    gap = &gap[..gap.len() - 1];
+                }
                 if !gap.is_empty()
                     && gap.len() <= 5
                     && gap.iter().all(|t| t.text == "'s" || self.p.title_words.contains(&t.text))
@@ -187,6 +196,16 @@ impl<'a> Ctx<'a> {
             i += 1;
         }
         for u in &mut merged {
+            if u.class == Class::Organization {
+                let mut k = u.end;
+                if self.word(k) == "'s" {
+                    k += 1;
+                }
+                if self.p.titles.match_at(self.tokens, k).is_some() && self.p.proxies.match_at(self.tokens, k).is_none() {
+                    u.attributive = true;
+                    continue;
+                }
+            }
             if self.word(u.end) == "'s" {
                 let proxy = self.p.proxies.match_at(self.tokens, u.end + 1).is_some()
                     || (self.p.title_words.contains(self.word(u.end + 1)) && self.p.proxies.match_at(self.tokens, u.end + 2).is_some());
@@ -224,14 +243,11 @@ impl<'a> Ctx<'a> {
             i -= 1;
         }
         // "According to X, ...": the attribution is not the clause.
-        if let Some(n) = self.p.attribution.match_at(self.tokens, i) {
-            if let Some(c) = (i + n..t).find(|&k| self.word(k) == ",") {
-                return c + 1;
-            }
-        }
-        if i > 0 && self.p.attribution.match_before(self.tokens, i).is_some() {
-            if let Some(c) = (i..t).find(|&k| self.word(k) == ",") {
-                return c + 1;
+        for k in i.saturating_sub(1)..t {
+            if self.p.attribution.match_at(self.tokens, k).is_some() {
+                if let Some(c) = (k..t).find(|&c| self.word(c) == ",") {
+                    return c + 1;
+                }
             }
         }
         i
@@ -252,11 +268,32 @@ impl<'a> Ctx<'a> {
         if k == 0 || !gap[..k].iter().any(|t| matches!(t.text.as_str(), "," | "and" | "&" | "or")) {
             return false;
         }
+        // "and leaders of the", "and a delegation from"
+        let mut m = k;
+        while m < gap.len() && matches!(gap[m].text.as_str(), "a" | "an" | "the" | "its" | "their") {
+            m += 1;
+        }
+        if let Some(n) = self.p.proxies.match_at(self.tokens, a + m) {
+            let mut r = m + n;
+            if r < gap.len() && matches!(gap[r].text.as_str(), "of" | "from") {
+                r += 1;
+                while r < gap.len() && matches!(gap[r].text.as_str(), "the" | "a" | "an") {
+                    r += 1;
+                }
+                if r == gap.len() {
+                    return true;
+                }
+            }
+        }
         let rest = &gap[k..];
         rest.len() <= 5
             && rest.iter().enumerate().all(|(j, t)| {
                 let w = t.text.as_str();
                 let i = a + k + j;
+                // "and Mr. Karzai"
+                if w == "." && j > 0 && rest[j - 1].is_word() && rest[j - 1].text.len() <= 4 {
+                    return true;
+                }
                 (t.is_word() || matches!(w, "'s" | "\"" | "'" | "-" | "&"))
                     && !PREPOSITIONS.contains(&w)
                     && !self.is_breaker_at(i)
@@ -276,7 +313,7 @@ impl<'a> Ctx<'a> {
         let mut i = u;
         while i > 0 {
             let prev = &self.units[i - 1];
-            if prev.start < lo || prev.possessive || !self.is_coordination_gap(prev.end, self.units[i].start) {
+            if prev.start < lo || prev.possessive || prev.attributive || !self.is_coordination_gap(prev.end, self.units[i].start) {
                 break;
             }
             g.insert(0, i - 1);
@@ -291,7 +328,7 @@ impl<'a> Ctx<'a> {
         let mut i = u;
         while i + 1 < self.units.len() {
             let next = &self.units[i + 1];
-            if next.end > hi || self.units[i].possessive || !self.is_coordination_gap(self.units[i].end, next.start) {
+            if next.end > hi || self.units[i].possessive || next.attributive || !self.is_coordination_gap(self.units[i].end, next.start) {
                 break;
             }
             g.push(i + 1);
@@ -320,7 +357,7 @@ impl<'a> Ctx<'a> {
         }
         let last_comma = (cs..t).rev().find(|&k| self.word(k) == "," && !self.inside_unit(k));
         let chunk_start = last_comma.map_or(cs, |c| c + 1);
-        let nearest = in_clause.iter().copied().rev().find(|&u| self.units[u].start >= chunk_start);
+        let nearest = in_clause.iter().copied().rev().find(|&u| self.units[u].start >= chunk_start && !self.units[u].attributive);
         let head = match nearest {
             Some(u) => {
                 if t - self.units[u].end > 6 {
@@ -328,19 +365,50 @@ impl<'a> Ctx<'a> {
                 }
                 u
             }
-            // "A, leader of B in C, has rejected": the head of the apposition.
+            // "A, leader of B in C, has rejected": the head of the apposition,
+            // which is not the object of a preposition ("the chief of B, A,").
             None => {
-                let first = in_clause[0];
+                let first = in_clause.iter().copied().find(|&u| !self.is_prepositional_object(u) && !self.units[u].attributive)?;
                 if self.word(self.units[first].end) != "," {
                     return None;
                 }
                 return Some(self.group_right(first, t)).filter(|g| g.iter().all(|&u| !self.units[u].possessive));
             }
         };
-        if self.units[head].possessive {
+        if self.units[head].possessive || self.units[head].attributive {
             return None;
         }
-        Some(self.group_left(head, cs))
+        let mut group = self.group_left(head, cs);
+        // "a Taliban delegation led by Muttaqi met ...": the delegation's
+        // organization takes part too.
+        let first = self.units[group[0]].start;
+        if let Some(n) = self.p.lead_passive.match_before(self.tokens, first) {
+            let mut k = first - n;
+            if let Some(pn) = self.p.proxies.match_before(self.tokens, k) {
+                k -= pn;
+                if let Some(org) = self.unit_ending_at(k).filter(|&o| self.units[o].class == Class::Organization) {
+                    group.insert(0, org);
+                } else if k >= 1 && matches!(self.word(k - 1), "from" | "of") {
+                    // "a delegation from the Taliban led by Muttaqi"
+                }
+            } else if let Some(org) = self.unit_ending_at(k).filter(|&o| self.units[o].class == Class::Organization) {
+                let pk = self.units[org].start;
+                let before = if pk > 0 && matches!(self.word(pk - 1), "the" | "a" | "an") { pk - 1 } else { pk };
+                if before >= 1 && matches!(self.word(before - 1), "from" | "of") && self.p.proxies.match_before(self.tokens, before - 1).is_some() {
+                    group.insert(0, org);
+                }
+            }
+        }
+        Some(group)
+    }
+
+    /// "of the Taliban", "from the NRF": a unit inside a prepositional phrase.
+    fn is_prepositional_object(&self, u: usize) -> bool {
+        let mut k = self.units[u].start;
+        while k > 0 && matches!(self.word(k - 1), "the" | "a" | "an") {
+            k -= 1;
+        }
+        k > 0 && PREPOSITIONS.contains(&self.word(k - 1))
     }
 
     /// Whether a meeting trigger at `t` is reported as not having happened.
@@ -401,6 +469,11 @@ impl<'a> Ctx<'a> {
         if self.irrealis_before(t, lo) && !realis {
             return;
         }
+        // "If A meets B, ...": a condition, not a report.
+        let cs = self.clause_start(t);
+        if cs > 0 && self.p.conditional.contains_word(self.word(cs - 1)) {
+            return;
+        }
         let objects = self.object_after(te);
         let rule_units: Vec<Unit> = subjects.iter().chain(objects.iter().flatten()).map(|&u| self.units[u].clone()).collect();
         let refs: Vec<&Unit> = rule_units.iter().collect();
@@ -439,8 +512,9 @@ impl<'a> Ctx<'a> {
             let w = self.word(j);
             let skippable = self.p.meet_with.match_at(self.tokens, j).is_some()
                 || self.p.proxies.match_at(self.tokens, j).is_some()
-                || matches!(w, "a" | "an" | "the" | "from" | "of" | "its" | "their" | "his" | "her" | "\"" | "'" | "&" | "led" | "by" | "top" | "senior")
-                || self.p.title_words.contains(w);
+                || matches!(w, "a" | "an" | "the" | "from" | "of" | "its" | "their" | "his" | "her" | "\"" | "'" | "'s" | "&" | "led" | "by" | "in" | "on" | "at" | "last" | "this")
+                || self.p.title_words.contains(w)
+                || (self.capitalized[j] && !self.is_breaker_at(j));
             if !skippable {
                 return None;
             }
@@ -492,12 +566,13 @@ impl<'a> Ctx<'a> {
     }
 
     fn irrealis_after(&self, end: usize) -> bool {
-        (end..(end + 4).min(self.tokens.len())).any(|i| self.p.irrealis_after.match_at(self.tokens, i).is_some())
+        (end..(end + 6).min(self.tokens.len())).any(|i| self.p.irrealis_after.match_at(self.tokens, i).is_some())
     }
 
     /// "A told B during their talks": the two actors just before.
     fn meeting_their(&mut self, t: usize) {
-        let cs = self.clause_start(t);
+        let hard = (0..t).rev().find(|&k| matches!(self.word(k), ";" | ":" | "."));
+        let cs = hard.map_or(0, |k| k + 1).max(t.saturating_sub(15));
         let mut picked: Vec<Unit> = Vec::new();
         for u in self.units.iter().rev().filter(|u| u.end <= t && u.start >= cs) {
             if u.possessive || picked.iter().any(|p| p.entity == u.entity) {
@@ -554,9 +629,18 @@ impl<'a> Ctx<'a> {
                         break;
                     }
                 }
-            } else if self.p.proposals.match_at(self.tokens, u.end).is_some() {
-                // "the Taliban offer", "NRF demands"
-                out.push((u.end, ui));
+            } else {
+                // "the Taliban offer", "NRF demands", "Taliban ceasefire offer"
+                for k in u.end..(u.end + 3).min(self.tokens.len()) {
+                    if self.p.proposals.match_at(self.tokens, k).is_some() {
+                        out.push((k, ui));
+                        break;
+                    }
+                    let w = self.word(k);
+                    if !self.tokens[k].is_word() || PREPOSITIONS.contains(&w) || self.is_breaker_at(k) || self.trigger_at(k).is_some() || self.unit_at(k).is_some() || COPULA.contains(&w) {
+                        break;
+                    }
+                }
             }
         }
         // "demands by the NRF", "the offer of safe passage from the Taliban"
@@ -580,7 +664,7 @@ impl<'a> Ctx<'a> {
                         break;
                     }
                 }
-                if self.is_breaker_at(j) || self.word(j) == "," || self.unit_at(j).is_some() {
+                if self.is_breaker_at(j) || self.word(j) == "," || self.unit_at(j).is_some() || COPULA.contains(&self.word(j)) || self.trigger_at(j).is_some() {
                     break;
                 }
                 j += 1;
@@ -773,14 +857,14 @@ impl<'a> Ctx<'a> {
 
     fn lead_verb(&mut self, t: usize, te: usize) {
         // "A-led B", "A led B", "A, who heads B", "A heads the B".
-        let mut k = t;
-        while k > 0 && matches!(self.word(k - 1), "-" | "," | "who" | "also" | "currently" | "now" | "still") {
-            k -= 1;
-        }
-        if k < t && self.word(t - 1) != "-" && !(k..t).any(|j| self.word(j) == "who") {
-            return;
-        }
-        let Some(p) = self.unit_ending_at(k) else { return };
+        let person = if t >= 1 && self.word(t - 1) == "-" {
+            self.unit_ending_at(t - 1)
+        } else if let Some(u) = self.unit_ending_at(t) {
+            Some(u)
+        } else {
+            self.subject_of(t).and_then(|g| g.last().copied())
+        };
+        let Some(p) = person else { return };
         let mut j = te;
         while matches!(self.word(j), "the" | "whole" | "entire") {
             j += 1;
@@ -790,7 +874,10 @@ impl<'a> Ctx<'a> {
         if a.class != Class::Person || a.possessive || b.class != Class::Organization || b.possessive || self.p.subunits.match_at(self.tokens, b.end).is_some() {
             return;
         }
-        if (t.saturating_sub(3)..t).any(|j| matches!(self.word(j), "former" | "formerly" | "once" | "previously")) {
+        // Former roles: "formerly led", "led ... until his death".
+        if (t.saturating_sub(3)..t).any(|j| matches!(self.word(j), "former" | "formerly" | "once" | "previously"))
+            || (b.end..(b.end + 8).min(self.tokens.len())).any(|j| matches!(self.word(j), "until" | "till" | "before"))
+        {
             return;
         }
         self.emit(a.entity, Predicate::Leads, b.entity, "leads-verb", &[&a, &b], 0.9);
@@ -810,6 +897,10 @@ impl<'a> Ctx<'a> {
             }
             let Some(len) = self.p.leader_titles.match_at(self.tokens, k) else { continue };
             let after = k + len;
+            // "the NRF's chief spokesman" is no chief of the NRF.
+            if self.p.title_words.contains(self.word(after)) || self.word(after) == "of" {
+                continue;
+            }
             let mut b = org.start;
             while b > 0 && self.word(b - 1) == "the" {
                 b -= 1;

@@ -39,8 +39,10 @@ pub fn split(text: &str, patterns: &Patterns) -> Vec<Span> {
         }
         let lead = line.len() - line.trim_start().len();
         let (ls, le) = (line_start + lead, line_start + lead + content.len());
+        // A line that starts in lower case, or follows a comma, continues.
+        let continues = content.chars().next().is_some_and(char::is_lowercase);
         run = Some(match run {
-            Some((s, e)) if !ends_line_sentence(&text[s..e], run_ends_first_line) => (s, le),
+            Some((s, e)) if continues || text[s..e].ends_with(',') || !ends_line_sentence(&text[s..e], run_ends_first_line) => (s, le),
             Some((s, e)) => {
                 split_run(text, s, e, patterns, &mut out);
                 (ls, le)

@@ -1,0 +1,7 @@
+//! The integration suite: one test binary (each binary that links Oxigraph
+//! costs a large link), with one module per concern.
+
+mod cases;
+mod cli;
+mod seeds;
+mod support;

@@ -71,7 +71,8 @@ fn walk(dir: &Path, files: &mut Vec<PathBuf>, errors: &mut Vec<InputError>, seen
         }
     };
     if !seen.insert(canonical) {
-        errors.push(InputError { origin: dir.display().to_string(), message: "symbolic-link loop: folder already visited, skipped".into() });
+        errors
+            .push(InputError { origin: dir.display().to_string(), message: "symbolic-link loop: folder already visited, skipped".into() });
         return;
     }
     let entries = match std::fs::read_dir(dir) {
@@ -133,7 +134,8 @@ pub fn decode(bytes: &[u8]) -> Result<(String, Option<String>)> {
         bail!("binary file ({kind}), not text");
     }
     if let Some(rest) = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]) {
-        let s = std::str::from_utf8(rest).map_err(|e| anyhow!("invalid UTF-8 after the byte-order mark at byte {}", e.valid_up_to() + 3))?;
+        let s =
+            std::str::from_utf8(rest).map_err(|e| anyhow!("invalid UTF-8 after the byte-order mark at byte {}", e.valid_up_to() + 3))?;
         return Ok((s.to_string(), None));
     }
     for (bom, enc) in [(&[0xFF, 0xFE][..], encoding_rs::UTF_16LE), (&[0xFE, 0xFF][..], encoding_rs::UTF_16BE)] {

@@ -167,7 +167,8 @@ pub struct Report {
 fn read_tsv(path: &Path) -> Result<Vec<HashMap<String, String>>> {
     let text = std::fs::read_to_string(path).with_context(|| format!("{}: cannot read", path.display()))?;
     let mut lines = text.lines().filter(|l| !l.trim().is_empty());
-    let header: Vec<String> = lines.next().ok_or_else(|| anyhow!("{}: empty file", path.display()))?.split('\t').map(|s| s.trim().to_string()).collect();
+    let header: Vec<String> =
+        lines.next().ok_or_else(|| anyhow!("{}: empty file", path.display()))?.split('\t').map(|s| s.trim().to_string()).collect();
     Ok(lines
         .map(|l| header.iter().cloned().zip(l.split('\t').map(|s| s.to_string()).chain(std::iter::repeat(String::new()))).collect())
         .collect())
@@ -234,7 +235,14 @@ pub fn evaluate(ontology: &Ontology, inputs: &[PathBuf], gold: &Path, mentions: 
         }
         match hit {
             None => {
-                spurious.push(FactRow { doc: doc.clone(), predicate: p.clone(), subject: s.clone(), object: o.clone(), evidence: sentence.clone(), kind: None });
+                spurious.push(FactRow {
+                    doc: doc.clone(),
+                    predicate: p.clone(),
+                    subject: s.clone(),
+                    object: o.clone(),
+                    evidence: sentence.clone(),
+                    kind: None,
+                });
                 matched_kind.push(None);
             }
             Some(i) if i >= 0 => {
@@ -276,7 +284,8 @@ pub fn evaluate(ontology: &Ontology, inputs: &[PathBuf], gold: &Path, mentions: 
     let explicit = prf(explicit_tp, spurious.len(), explicit_fn);
 
     let universe = table.universe();
-    let gold_mentions: BTreeSet<(String, String)> = read_tsv(mentions)?.into_iter().map(|r| (r["doc"].clone(), table.canon(&r["entity"]))).collect();
+    let gold_mentions: BTreeSet<(String, String)> =
+        read_tsv(mentions)?.into_iter().map(|r| (r["doc"].clone(), table.canon(&r["entity"]))).collect();
     let sys_mentions: BTreeSet<(String, String)> =
         mention_rows.iter().map(|r| (r["doc"].clone(), table.canon(&r["e"]))).filter(|(_, e)| universe.contains(e)).collect();
     let mtp = gold_mentions.intersection(&sys_mentions).count();
@@ -308,10 +317,25 @@ impl Report {
         let mut s = String::new();
         s.push_str(&format!("documents: {}\n", self.documents));
         for f in &self.missed {
-            s.push_str(&format!("missed      {}  {} {} {}  ({})  gold note: {}\n", f.doc, f.subject, f.predicate, f.object, f.kind.as_deref().unwrap_or(""), f.evidence));
+            s.push_str(&format!(
+                "missed      {}  {} {} {}  ({})  gold note: {}\n",
+                f.doc,
+                f.subject,
+                f.predicate,
+                f.object,
+                f.kind.as_deref().unwrap_or(""),
+                f.evidence
+            ));
         }
         for f in &self.spurious {
-            s.push_str(&format!("spurious    {}  {} {} {}\n            sentence: {}\n", f.doc, f.subject, f.predicate, f.object, one_line(&f.evidence)));
+            s.push_str(&format!(
+                "spurious    {}  {} {} {}\n            sentence: {}\n",
+                f.doc,
+                f.subject,
+                f.predicate,
+                f.object,
+                one_line(&f.evidence)
+            ));
         }
         for (d, e) in &self.missed_mentions {
             s.push_str(&format!("no mention  {d}  {e}\n"));

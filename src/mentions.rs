@@ -1,10 +1,10 @@
 //! Finding gazetteer names in a sentence: leftmost-longest, on word
 //! boundaries, on folded text (case, accents, curly apostrophes).
 
+use crate::fold::Folded;
 use crate::gazetteer::Gazetteer;
 use crate::sentences::Span;
 use crate::tokens::{tokenize, Token};
-use crate::fold::Folded;
 
 /// A sentence prepared for matching: its folded text and tokens.
 #[derive(Debug, Clone)]

@@ -10,10 +10,8 @@ use oxigraph::io::{RdfFormat, RdfParseError, RdfParser};
 use oxigraph::model::{GraphName, NamedNode, Quad, Term};
 use std::path::Path;
 
-const BUILTIN_TTL: &[(&str, &str)] = &[
-    ("actorgraph.ttl", include_str!("../ontology/actorgraph.ttl")),
-    ("gazetteer.ttl", include_str!("../ontology/gazetteer.ttl")),
-];
+const BUILTIN_TTL: &[(&str, &str)] =
+    &[("actorgraph.ttl", include_str!("../ontology/actorgraph.ttl")), ("gazetteer.ttl", include_str!("../ontology/gazetteer.ttl"))];
 const BUILTIN_PATTERNS: &str = include_str!("../ontology/patterns.toml");
 
 /// Everything the extractor knows that is not code.
@@ -39,10 +37,8 @@ impl Ontology {
     /// is used, so a folder with only a gazetteer is enough.
     pub fn from_dir(dir: &Path) -> Result<Ontology> {
         let entries = std::fs::read_dir(dir).with_context(|| format!("{}: cannot read the ontology folder", dir.display()))?;
-        let mut paths: Vec<_> = entries
-            .filter_map(|e| e.ok().map(|e| e.path()))
-            .filter(|p| p.extension().is_some_and(|x| x == "ttl"))
-            .collect();
+        let mut paths: Vec<_> =
+            entries.filter_map(|e| e.ok().map(|e| e.path())).filter(|p| p.extension().is_some_and(|x| x == "ttl")).collect();
         paths.sort();
         if paths.is_empty() {
             bail!("{}: no .ttl file in the ontology folder", dir.display());
@@ -73,7 +69,7 @@ impl Ontology {
                 quads.push(Quad::new(q.subject, q.predicate, q.object, graph.clone()));
             }
         }
-        quads.sort_by(|a, b| a.to_string().cmp(&b.to_string()));
+        quads.sort_by_cached_key(|q| q.to_string());
         quads.dedup();
         let gazetteer = Gazetteer::from_quads(&quads)?;
         let patterns = Patterns::parse(patterns, patterns_name)?;

@@ -1,10 +1,10 @@
 //! The word lists of `ontology/patterns.toml`, compiled once.
 
 use crate::tokens::{Phrase, PhraseSet};
-use std::collections::HashSet;
 use anyhow::{Context, Result};
 use regex::Regex;
 use serde::Deserialize;
+use std::collections::HashSet;
 
 #[derive(Deserialize)]
 struct Raw {
@@ -114,9 +114,7 @@ impl Patterns {
         let raw: Raw = toml::from_str(text).with_context(|| format!("{name}: invalid patterns file"))?;
         let mut boilerplate = Vec::new();
         for (i, re) in raw.boilerplate.lines.iter().enumerate() {
-            boilerplate.push(
-                Regex::new(re).with_context(|| format!("{name}: boilerplate.lines[{i}] is not a valid regular expression"))?,
-            );
+            boilerplate.push(Regex::new(re).with_context(|| format!("{name}: boilerplate.lines[{i}] is not a valid regular expression"))?);
         }
         let p = PhraseSet::new;
         Ok(Patterns {

@@ -79,7 +79,10 @@ pub fn run(store: &Store, sparql: &str, format: Option<OutputFormat>, terminal: 
             OutputFormat::Tsv => QueryResultsFormat::Tsv,
             OutputFormat::Json => QueryResultsFormat::Json,
             OutputFormat::Xml => QueryResultsFormat::Xml,
-            other => bail!("--format {other:?} is for CONSTRUCT and DESCRIBE queries; use table, csv, tsv, json or xml", other = format!("{other:?}").to_lowercase()),
+            other => bail!(
+                "--format {other:?} is for CONSTRUCT and DESCRIBE queries; use table, csv, tsv, json or xml",
+                other = format!("{other:?}").to_lowercase()
+            ),
         })
     };
     match results {
@@ -95,7 +98,8 @@ pub fn run(store: &Store, sparql: &str, format: Option<OutputFormat>, terminal: 
                 }
                 write_table(out, &names, &rows)?;
             } else {
-                let mut ser = QueryResultsSerializer::from_format(results_format(format)?).serialize_solutions_to_writer(&mut *out, variables)?;
+                let mut ser =
+                    QueryResultsSerializer::from_format(results_format(format)?).serialize_solutions_to_writer(&mut *out, variables)?;
                 for s in solutions {
                     ser.serialize(&s?)?;
                 }
@@ -113,7 +117,9 @@ pub fn run(store: &Store, sparql: &str, format: Option<OutputFormat>, terminal: 
                 OutputFormat::Turtle | OutputFormat::Table => RdfFormat::Turtle,
                 OutputFormat::Ntriples => RdfFormat::NTriples,
                 OutputFormat::Rdfxml => RdfFormat::RdfXml,
-                other => bail!("--format {} is for SELECT and ASK queries; use turtle, ntriples or rdfxml", format!("{other:?}").to_lowercase()),
+                other => {
+                    bail!("--format {} is for SELECT and ASK queries; use turtle, ntriples or rdfxml", format!("{other:?}").to_lowercase())
+                }
             };
             let mut ser = RdfSerializer::from_format(rdf);
             if rdf == RdfFormat::Turtle {
@@ -178,7 +184,14 @@ fn write_table(out: &mut dyn Write, names: &[String], rows: &[Vec<String>]) -> R
         }
     }
     let line = |cells: &[String]| -> String {
-        cells.iter().zip(&widths).map(|(c, w)| format!("{c}{}", " ".repeat(w - c.chars().count()))).collect::<Vec<_>>().join("  ").trim_end().to_string()
+        cells
+            .iter()
+            .zip(&widths)
+            .map(|(c, w)| format!("{c}{}", " ".repeat(w - c.chars().count())))
+            .collect::<Vec<_>>()
+            .join("  ")
+            .trim_end()
+            .to_string()
     };
     writeln!(out, "{}", line(names))?;
     writeln!(out, "{}", widths.iter().map(|w| "-".repeat(*w)).collect::<Vec<_>>().join("  "))?;

@@ -100,9 +100,8 @@ pub fn extract(sentence: &Sentence, mentions: &[Mention], gaz: &Gazetteer, p: &P
     found
 }
 
-const PREPOSITIONS: &[&str] = &[
-    "of", "in", "from", "by", "with", "for", "to", "at", "on", "about", "against", "into", "over", "under", "between",
-];
+const PREPOSITIONS: &[&str] =
+    &["of", "in", "from", "by", "with", "for", "to", "at", "on", "about", "against", "into", "over", "under", "between"];
 const COPULA: &[&str] = &["is", "was", "are", "were", "been", "being", "be"];
 
 impl<'a> Ctx<'a> {
@@ -165,10 +164,7 @@ impl<'a> Ctx<'a> {
                 if gap.len() >= 2 && gap[gap.len() - 1].text == "," && self.p.title_words.contains(&gap[gap.len() - 2].text) {
                     gap = &gap[..gap.len() - 1];
                 }
-                if !gap.is_empty()
-                    && gap.len() <= 5
-                    && gap.iter().all(|t| t.text == "'s" || self.p.title_words.contains(&t.text))
-                {
+                if !gap.is_empty() && gap.len() <= 5 && gap.iter().all(|t| t.text == "'s" || self.p.title_words.contains(&t.text)) {
                     let skip = usize::from(gap[0].text == "'s");
                     if self.p.leader_titles.match_at(self.tokens, u.end + skip) == Some(gap.len() - skip) && !self.title_blocked(u.start) {
                         self.title_leads.push((next.clone(), u.clone()));
@@ -230,7 +226,7 @@ impl<'a> Ctx<'a> {
 
     fn is_breaker_at(&self, i: usize) -> bool {
         let t = self.word(i);
-        matches!(t, ";" | ":" | "." | "!" | "?") || self.p.breakers.match_at(self.tokens, i).is_some()
+        matches!(t, ";" | ":" | "!" | "?") || self.p.breakers.match_at(self.tokens, i).is_some()
     }
 
     /// The first token of the clause that contains token `t`.
@@ -262,7 +258,11 @@ impl<'a> Ctx<'a> {
         while k < gap.len() && matches!(gap[k].text.as_str(), "," | "and" | "&" | "or" | "\"" | "'") {
             k += 1;
         }
-        if k < gap.len() && gap[k].text == "as" && gap.get(k + 1).is_some_and(|t| t.text == "well") && gap.get(k + 2).is_some_and(|t| t.text == "as") {
+        if k < gap.len()
+            && gap[k].text == "as"
+            && gap.get(k + 1).is_some_and(|t| t.text == "well")
+            && gap.get(k + 2).is_some_and(|t| t.text == "as")
+        {
             k += 3;
         }
         if k == 0 || !gap[..k].iter().any(|t| matches!(t.text.as_str(), "," | "and" | "&" | "or")) {
@@ -304,7 +304,11 @@ impl<'a> Ctx<'a> {
     }
 
     fn trigger_at(&self, i: usize) -> Option<usize> {
-        self.p.meet_verbs.match_at(self.tokens, i).or_else(|| self.p.reject_verbs.match_at(self.tokens, i)).or_else(|| self.p.lead_verbs.match_at(self.tokens, i))
+        self.p
+            .meet_verbs
+            .match_at(self.tokens, i)
+            .or_else(|| self.p.reject_verbs.match_at(self.tokens, i))
+            .or_else(|| self.p.lead_verbs.match_at(self.tokens, i))
     }
 
     /// The coordination that ends with unit `u`, left to right.
@@ -394,7 +398,10 @@ impl<'a> Ctx<'a> {
             } else if let Some(org) = self.unit_ending_at(k).filter(|&o| self.units[o].class == Class::Organization) {
                 let pk = self.units[org].start;
                 let before = if pk > 0 && matches!(self.word(pk - 1), "the" | "a" | "an") { pk - 1 } else { pk };
-                if before >= 1 && matches!(self.word(before - 1), "from" | "of") && self.p.proxies.match_before(self.tokens, before - 1).is_some() {
+                if before >= 1
+                    && matches!(self.word(before - 1), "from" | "of")
+                    && self.p.proxies.match_before(self.tokens, before - 1).is_some()
+                {
                     group.insert(0, org);
                 }
             }
@@ -512,7 +519,28 @@ impl<'a> Ctx<'a> {
             let w = self.word(j);
             let skippable = self.p.meet_with.match_at(self.tokens, j).is_some()
                 || self.p.proxies.match_at(self.tokens, j).is_some()
-                || matches!(w, "a" | "an" | "the" | "from" | "of" | "its" | "their" | "his" | "her" | "\"" | "'" | "'s" | "&" | "led" | "by" | "in" | "on" | "at" | "last" | "this")
+                || matches!(
+                    w,
+                    "a" | "an"
+                        | "the"
+                        | "from"
+                        | "of"
+                        | "its"
+                        | "their"
+                        | "his"
+                        | "her"
+                        | "\""
+                        | "'"
+                        | "'s"
+                        | "&"
+                        | "led"
+                        | "by"
+                        | "in"
+                        | "on"
+                        | "at"
+                        | "last"
+                        | "this"
+                )
                 || self.p.title_words.contains(w)
                 || (self.capitalized[j] && !self.is_breaker_at(j));
             if !skippable {
@@ -525,8 +553,7 @@ impl<'a> Ctx<'a> {
 
     fn meeting_noun(&mut self, t: usize, te: usize) {
         let w = self.word(te);
-        let between = matches!(w, "between" | "among" | "amongst" | "involving")
-            || (w == "held" && self.word(te + 1) == "between");
+        let between = matches!(w, "between" | "among" | "amongst" | "involving") || (w == "held" && self.word(te + 1) == "between");
         if between {
             let start = if w == "held" { te + 2 } else { te + 1 };
             let Some(first) = (start..(start + 4).min(self.tokens.len())).find_map(|k| self.unit_at(k)) else { return };
@@ -637,7 +664,13 @@ impl<'a> Ctx<'a> {
                         break;
                     }
                     let w = self.word(k);
-                    if !self.tokens[k].is_word() || PREPOSITIONS.contains(&w) || self.is_breaker_at(k) || self.trigger_at(k).is_some() || self.unit_at(k).is_some() || COPULA.contains(&w) {
+                    if !self.tokens[k].is_word()
+                        || PREPOSITIONS.contains(&w)
+                        || self.is_breaker_at(k)
+                        || self.trigger_at(k).is_some()
+                        || self.unit_at(k).is_some()
+                        || COPULA.contains(&w)
+                    {
                         break;
                     }
                 }
@@ -664,7 +697,12 @@ impl<'a> Ctx<'a> {
                         break;
                     }
                 }
-                if self.is_breaker_at(j) || self.word(j) == "," || self.unit_at(j).is_some() || COPULA.contains(&self.word(j)) || self.trigger_at(j).is_some() {
+                if self.is_breaker_at(j)
+                    || self.word(j) == ","
+                    || self.unit_at(j).is_some()
+                    || COPULA.contains(&self.word(j))
+                    || self.trigger_at(j).is_some()
+                {
                     break;
                 }
                 j += 1;
@@ -758,10 +796,7 @@ impl<'a> Ctx<'a> {
         while b > 0 && self.word(b - 1) == "the" {
             b -= 1;
         }
-        if b > 0
-            && self.p.lead_blockers.contains_word(self.word(b - 1))
-            && !PREPOSITIONS.contains(&self.word(b - 1))
-        {
+        if b > 0 && self.p.lead_blockers.contains_word(self.word(b - 1)) && !PREPOSITIONS.contains(&self.word(b - 1)) {
             return true;
         }
         (b.saturating_sub(2)..b).any(|j| matches!(self.word(j), "former" | "ex" | "deputy"))
@@ -775,7 +810,10 @@ impl<'a> Ctx<'a> {
         while k > 0 && matches!(self.word(k - 1), "the" | "overall" | "supreme" | "top" | "also" | "current" | "new" | "its" | "their") {
             k -= 1;
         }
-        if k > 0 && (self.p.lead_blockers.contains_word(self.word(k - 1)) || (self.word(k - 1) == "-" && k > 1 && self.p.lead_blockers.contains_word(self.word(k - 2)))) {
+        if k > 0
+            && (self.p.lead_blockers.contains_word(self.word(k - 1))
+                || (self.word(k - 1) == "-" && k > 1 && self.p.lead_blockers.contains_word(self.word(k - 2))))
+        {
             return true;
         }
         (n.saturating_sub(3)..n).any(|j| matches!(self.word(j), "former" | "ex" | "deputy" | "erstwhile" | "late"))
@@ -810,7 +848,9 @@ impl<'a> Ctx<'a> {
                 return false;
             }
             let gap = &self.tokens[u.end..n];
-            let opens = gap.first().is_some_and(|t| t.text == "," || self.p.relativizers.contains_word(&t.text) || COPULA.contains(&t.text.as_str()) || t.text == "as");
+            let opens = gap.first().is_some_and(|t| {
+                t.text == "," || self.p.relativizers.contains_word(&t.text) || COPULA.contains(&t.text.as_str()) || t.text == "as"
+            });
             let clean = gap.len() <= 10
                 && (u.end..n).all(|k| !self.is_breaker_at(k) && self.trigger_at(k).is_none() && self.unit_at(k).is_none())
                 && !gap.iter().any(|t| matches!(t.text.as_str(), "former" | "ex" | "(" | ")"));
@@ -834,7 +874,12 @@ impl<'a> Ctx<'a> {
     fn lead_passive(&mut self, t: usize, te: usize) {
         // "B is led by A", "B, headed by A,"
         let mut k = t;
-        while k > 0 && matches!(self.word(k - 1), "," | "is" | "was" | "which" | "that" | "currently" | "now" | "being" | "has" | "been" | "are" | "still") {
+        while k > 0
+            && matches!(
+                self.word(k - 1),
+                "," | "is" | "was" | "which" | "that" | "currently" | "now" | "being" | "has" | "been" | "are" | "still"
+            )
+        {
             k -= 1;
         }
         let Some(org) = self.unit_ending_at(k) else { return };
@@ -842,7 +887,9 @@ impl<'a> Ctx<'a> {
             return;
         }
         let mut j = te;
-        while j < te + 4 && (matches!(self.word(j), "the" | "its" | "their") || self.p.title_words.contains(self.word(j)) && self.unit_at(j).is_none()) {
+        while j < te + 4
+            && (matches!(self.word(j), "the" | "its" | "their") || self.p.title_words.contains(self.word(j)) && self.unit_at(j).is_none())
+        {
             j += 1;
         }
         let Some(first) = self.unit_at(j) else { return };
@@ -871,7 +918,12 @@ impl<'a> Ctx<'a> {
         }
         let Some(org) = self.unit_at(j) else { return };
         let (a, b) = (self.units[p].clone(), self.units[org].clone());
-        if a.class != Class::Person || a.possessive || b.class != Class::Organization || b.possessive || self.p.subunits.match_at(self.tokens, b.end).is_some() {
+        if a.class != Class::Person
+            || a.possessive
+            || b.class != Class::Organization
+            || b.possessive
+            || self.p.subunits.match_at(self.tokens, b.end).is_some()
+        {
             return;
         }
         // Former roles: "formerly led", "led ... until his death".

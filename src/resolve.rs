@@ -197,7 +197,8 @@ fn resolve_titles(sentences: &[Sentence], mentions: &mut [Vec<Mention>], gazette
             let mut hit = None;
             for n in (2..=elems.len()).rev() {
                 let end = ends[n - 1];
-                let followed_by_name = end < tokens.len() && (sentence.capitalized[end] && tokens[end].is_word() || ms.iter().any(|o| o.start == end));
+                let followed_by_name =
+                    end < tokens.len() && (sentence.capitalized[end] && tokens[end].is_word() || ms.iter().any(|o| o.start == end));
                 if followed_by_name || tokens.get(end).is_some_and(|t| t.text == "of") {
                     continue;
                 }

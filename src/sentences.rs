@@ -116,14 +116,8 @@ fn split_run(text: &str, start: usize, end: usize, patterns: &Patterns, out: &mu
 
 /// Whether the word before a period is an abbreviation or an initial.
 fn is_abbreviation(before: &str, patterns: &Patterns) -> bool {
-    let word: String = before
-        .chars()
-        .rev()
-        .take_while(|c| c.is_alphanumeric() || *c == '.')
-        .collect::<Vec<_>>()
-        .into_iter()
-        .rev()
-        .collect();
+    let word: String =
+        before.chars().rev().take_while(|c| c.is_alphanumeric() || *c == '.').collect::<Vec<_>>().into_iter().rev().collect();
     if word.is_empty() {
         return false;
     }
@@ -133,7 +127,7 @@ fn is_abbreviation(before: &str, patterns: &Patterns) -> bool {
         return true;
     }
     let folded = crate::fold::fold(&word);
-    patterns.abbreviations.iter().any(|a| *a == folded)
+    patterns.abbreviations.contains(&folded)
 }
 
 fn push(s: usize, e: usize, text: &str, out: &mut Vec<Span>) {

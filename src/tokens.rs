@@ -74,9 +74,7 @@ impl Phrase {
 
     /// Whether the phrase occurs in `tokens` starting at `at`.
     pub fn matches_at(&self, tokens: &[Token], at: usize) -> bool {
-        !self.0.is_empty()
-            && at + self.0.len() <= tokens.len()
-            && self.0.iter().zip(&tokens[at..]).all(|(w, t)| *w == t.text)
+        !self.0.is_empty() && at + self.0.len() <= tokens.len() && self.0.iter().zip(&tokens[at..]).all(|(w, t)| *w == t.text)
     }
 
     /// Whether the phrase occurs in `tokens` ending just before `end`.

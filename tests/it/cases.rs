@@ -46,7 +46,11 @@ fn read_cases(path: &Path) -> Vec<Case> {
         let cols: Vec<&str> = line.split('\t').collect();
         assert!(cols.len() >= 3, "{file}:{}: expected id, text, facts", n + 1);
         let mentions = cols.get(3).map(|m| m.trim()).filter(|m| !m.is_empty()).map(|m| {
-            if m == "-" { BTreeSet::new() } else { m.split(';').map(|x| x.trim().to_string()).collect() }
+            if m == "-" {
+                BTreeSet::new()
+            } else {
+                m.split(';').map(|x| x.trim().to_string()).collect()
+            }
         });
         out.push(Case {
             file: format!("{file}:{}", n + 1),
@@ -71,7 +75,14 @@ fn run_cases(ontology: &Ontology, files: &[PathBuf]) -> (usize, Vec<String>) {
             let got: BTreeSet<String> = ex
                 .facts
                 .iter()
-                .map(|f| normalize_fact(&format!("{} {} {}", g.entities[f.subject].pref_label, f.predicate.local_name(), g.entities[f.object].pref_label)))
+                .map(|f| {
+                    normalize_fact(&format!(
+                        "{} {} {}",
+                        g.entities[f.subject].pref_label,
+                        f.predicate.local_name(),
+                        g.entities[f.object].pref_label
+                    ))
+                })
                 .collect();
             let mut problems = Vec::new();
             for missing in case.facts.difference(&got) {
@@ -98,7 +109,8 @@ fn run_cases(ontology: &Ontology, files: &[PathBuf]) -> (usize, Vec<String>) {
 }
 
 fn case_files(dir: &Path) -> Vec<PathBuf> {
-    let mut files: Vec<PathBuf> = std::fs::read_dir(dir).unwrap().map(|e| e.unwrap().path()).filter(|p| p.extension().is_some_and(|x| x == "tsv")).collect();
+    let mut files: Vec<PathBuf> =
+        std::fs::read_dir(dir).unwrap().map(|e| e.unwrap().path()).filter(|p| p.extension().is_some_and(|x| x == "tsv")).collect();
     files.sort();
     files
 }

@@ -1,0 +1,193 @@
+//! The command line, run as a user runs it.
+
+use crate::support::{bin, ok, root, run};
+use std::io::Write;
+use std::process::{Command, Stdio};
+
+fn write(dir: &std::path::Path, name: &str, text: &str) -> String {
+    let p = dir.join(name);
+    std::fs::write(&p, text).unwrap();
+    p.to_str().unwrap().to_string()
+}
+
+fn stderr(out: &std::process::Output) -> String {
+    String::from_utf8_lossy(&out.stderr).into_owned()
+}
+
+#[test]
+fn builds_the_sample_corpus_and_answers_bundled_queries() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = dir.path().join("db");
+    let store = store.to_str().unwrap();
+    let out = run(&["build", "--store", store, root().join("corpus").to_str().unwrap()]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let summary = stderr(&out);
+    assert!(summary.contains("built 5 documents"), "{summary}");
+    for name in ["met-with", "rejected", "leaders", "evidence", "actors", "articles"] {
+        let csv = ok(&["query", "--store", store, name, "--format", "csv"]);
+        assert!(csv.lines().count() > 1, "{name} returned no rows");
+    }
+    let leaders = ok(&["query", "--store", store, "leaders", "--format", "tsv"]);
+    assert!(leaders.contains("\"Ahmad Massoud\"\t\"National Resistance Front\""), "{leaders}");
+    // A .rq file path works like a name.
+    let q = root().join("queries/met-with.rq");
+    assert_eq!(
+        ok(&["query", "--store", store, q.to_str().unwrap(), "--format", "csv"]),
+        ok(&["query", "--store", store, "met-with", "--format", "csv"])
+    );
+    // W3C formats that other tools read.
+    let json: serde_json::Value = serde_json::from_str(&ok(&["query", "--store", store, "leaders", "--format", "json"])).unwrap();
+    assert!(json["results"]["bindings"].as_array().is_some_and(|b| !b.is_empty()));
+    assert!(ok(&["query", "--store", store, "leaders", "--format", "xml"]).contains("<sparql"));
+    assert_eq!(
+        ok(&["query", "--store", store, "ASK { ?a <https://w3id.org/actorgraph/ontology#leads> ?b }", "--format", "csv"]).trim(),
+        "true"
+    );
+    let table = ok(&["query", "--store", store, "leaders", "--format", "table"]);
+    assert!(table.lines().nth(1).is_some_and(|l| l.starts_with("---")), "{table}");
+    let turtle = ok(&[
+        "query",
+        "--store",
+        store,
+        "CONSTRUCT { ?a <https://w3id.org/actorgraph/ontology#leads> ?b } WHERE { ?a <https://w3id.org/actorgraph/ontology#leads> ?b }",
+    ]);
+    assert!(turtle.contains("ag:leads"), "{turtle}");
+}
+
+#[test]
+fn user_errors_are_one_clear_line_and_a_nonzero_exit() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = dir.path().join("db");
+    let store = store.to_str().unwrap();
+    let doc = write(dir.path(), "a.txt", "Ahmad Massoud met Ismail Khan in Tehran.\n");
+    ok(&["build", "--store", store, &doc]);
+
+    let out = run(&["query", "--store", store, "no-such-query"]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = stderr(&out);
+    assert!(err.contains("unknown query name 'no-such-query'") && err.contains("met-with"), "{err}");
+    assert_eq!(err.trim().lines().count(), 1, "{err}");
+
+    let out = run(&["query", "--store", store, "SELECT ?x WHERE { ?x ?y }"]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = stderr(&out);
+    assert!(err.contains("invalid SPARQL") && err.contains("1:"), "position of the error: {err}");
+
+    let out = run(&["query", "--store", dir.path().join("nothing").to_str().unwrap(), "met-with"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("no store here"), "{}", stderr(&out));
+
+    let out = run(&["build", "--store", &doc, &doc]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("is a file, not a store folder"), "{}", stderr(&out));
+
+    let out = run(&["build", "--store", store, dir.path().join("missing.txt").to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2), "nothing ingested");
+    assert!(stderr(&out).contains("missing.txt: no such file or folder"), "{}", stderr(&out));
+
+    let out = run(&["build", "--store", store, &doc, dir.path().join("missing.txt").to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1), "some inputs skipped");
+    for out in [run(&["build"]), run(&["frobnicate"])] {
+        assert_eq!(out.status.code(), Some(2));
+        assert!(!stderr(&out).contains("panicked"));
+    }
+}
+
+#[test]
+fn evidence_offsets_count_characters_not_bytes() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = dir.path().join("db");
+    let store = store.to_str().unwrap();
+    // Multi-byte characters before and inside the sentence.
+    let text = "Ça va — “résumé” ✓ 🇦🇫.\n\nDans Tehran, Ahmad Massoud – l’émir – and Ismail Khan met with Amir Khan Muttaqi ✓.\n";
+    let doc = write(dir.path(), "utf8.txt", text);
+    ok(&["build", "--store", store, &doc]);
+    let q = "PREFIX nif: <http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#>
+             SELECT ?b ?e ?a WHERE { ?s nif:beginIndex ?b ; nif:endIndex ?e ; nif:anchorOf ?a }";
+    let out = ok(&["query", "--store", store, q, "--format", "json"]);
+    let json: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let rows = json["results"]["bindings"].as_array().unwrap();
+    assert!(!rows.is_empty(), "no evidence");
+    let chars: Vec<char> = text.chars().collect();
+    for r in rows {
+        let b: usize = r["b"]["value"].as_str().unwrap().parse().unwrap();
+        let e: usize = r["e"]["value"].as_str().unwrap().parse().unwrap();
+        let anchor = r["a"]["value"].as_str().unwrap();
+        let slice: String = chars[b..e].iter().collect();
+        assert_eq!(slice, anchor);
+        assert!(anchor.starts_with("Dans Tehran"));
+    }
+}
+
+#[test]
+fn reads_stdin_and_builds_again_in_place() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = dir.path().join("db");
+    let store = store.to_str().unwrap();
+    let mut child =
+        Command::new(bin()).args(["build", "--store", store, "-"]).stdin(Stdio::piped()).stderr(Stdio::piped()).spawn().unwrap();
+    child.stdin.take().unwrap().write_all(b"The Taliban is led by Haibatullah Akhundzada.\n").unwrap();
+    assert!(child.wait_with_output().unwrap().status.success());
+    let csv = ok(&["query", "--store", store, "leaders", "--format", "csv"]);
+    assert!(csv.contains("Haibatullah Akhundzada,Taliban"), "{csv}");
+    // An edited document replaces its graph: the old fact is gone.
+    let a = write(dir.path(), "a.txt", "Ahmad Massoud met Ismail Khan in Tehran.\n");
+    ok(&["build", "--store", store, &a]);
+    write(dir.path(), "a.txt", "Ahmad Massoud met Amrullah Saleh in Dushanbe.\n");
+    ok(&["build", "--store", store, &a]);
+    let met = ok(&["query", "--store", store, "met-with", "--format", "csv"]);
+    assert!(met.contains("Amrullah Saleh") && !met.contains("Ismail Khan"), "{met}");
+}
+
+#[test]
+fn a_user_gazetteer_replaces_the_builtin_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let onto = dir.path().join("onto");
+    std::fs::create_dir(&onto).unwrap();
+    let head = "@prefix ag: <https://w3id.org/actorgraph/ontology#> .\n@prefix skos: <http://www.w3.org/2004/02/skos/core#> .\n@prefix x: <https://example.org/x/> .\n";
+    std::fs::write(onto.join("gazetteer.ttl"), format!("{head}x:ana a ag:Person ; skos:prefLabel \"Ana Velasquez\" ; skos:altLabel \"Velasquez\" .\nx:mfl a ag:Organization ; skos:prefLabel \"Marsh Freedom League\" ; skos:altLabel \"MFL\" .\n")).unwrap();
+    let doc = write(dir.path(), "n.txt", "The MFL is led by Ana Velasquez.\n");
+    let out = ok(&["extract", "--ontology", onto.to_str().unwrap(), &doc]);
+    assert!(out.contains("<https://example.org/x/ana> <https://w3id.org/actorgraph/ontology#leads> <https://example.org/x/mfl>"), "{out}");
+
+    // A broken file is reported with file, line and column.
+    std::fs::write(onto.join("gazetteer.ttl"), format!("{head}x:ana a ag:Person ;\n  skos:prefLabel \"Ana\" \n  skos:altLabel \"A\" .\n"))
+        .unwrap();
+    let out = run(&["extract", "--ontology", onto.to_str().unwrap(), &doc]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = stderr(&out);
+    assert!(err.contains("gazetteer.ttl:6:"), "file:line:column in {err}");
+
+    // An alias claimed by two entities names both.
+    std::fs::write(onto.join("gazetteer.ttl"), format!("{head}x:a a ag:Person ; skos:prefLabel \"Ana Velasquez\" ; skos:altLabel \"Velasquez\" .\nx:b a ag:Person ; skos:prefLabel \"Bruno Velasquez\" ; skos:altLabel \"Velasquez\" .\n")).unwrap();
+    let err = stderr(&run(&["extract", "--ontology", onto.to_str().unwrap(), &doc]));
+    assert!(err.contains("https://example.org/x/a") && err.contains("https://example.org/x/b") && err.contains("Velasquez"), "{err}");
+}
+
+#[test]
+fn eval_scores_the_corpus_in_text_and_json() {
+    let c = root().join("corpus");
+    let (gold, mentions) = (c.join("gold.tsv"), c.join("mentions.tsv"));
+    let args = ["eval", "--gold", gold.to_str().unwrap(), "--mentions", mentions.to_str().unwrap(), c.to_str().unwrap()];
+    let text = ok(&args);
+    assert!(text.contains("facts     P=") && text.contains("mentions  P="), "{text}");
+    let mut json_args = args.to_vec();
+    json_args.extend(["--format", "json"]);
+    let json: serde_json::Value = serde_json::from_str(&ok(&json_args)).unwrap();
+    assert_eq!(json["documents"], 5);
+    let f1 = json["explicit"]["f1"].as_f64().unwrap();
+    assert!(f1 > 0.5, "explicit F1 on the sample corpus: {f1}");
+}
+
+#[test]
+fn extract_writes_quads_that_parse() {
+    let out = ok(&["extract", root().join("corpus").to_str().unwrap(), "--format", "nquads"]);
+    let n = oxigraph::io::RdfParser::from_format(oxigraph::io::RdfFormat::NQuads)
+        .for_slice(out.as_bytes())
+        .collect::<Result<Vec<_>, _>>()
+        .expect("quads parse")
+        .len();
+    assert!(n > 100);
+    let graphs: std::collections::BTreeSet<&str> = out.lines().filter_map(|l| l.rsplit(' ').nth(1)).collect();
+    assert_eq!(graphs.len(), 5, "one graph per article");
+}

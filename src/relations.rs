@@ -61,6 +61,8 @@ pub struct Found {
 struct Unit {
     start: usize,
     end: usize,
+    /// End of the name itself, before an absorbed proxy noun.
+    name_end: usize,
     entity: usize,
     class: Class,
     /// Followed by "'s" (and not by a proxy noun such as "delegation").
@@ -127,6 +129,7 @@ impl<'a> Ctx<'a> {
             let unit = Unit {
                 start: m.start,
                 end: m.end,
+                name_end: m.end,
                 entity: m.entity,
                 class: self.class(m.entity),
                 possessive: false,
@@ -140,6 +143,7 @@ impl<'a> Ctx<'a> {
                     && self.tokens[last.end..m.start].iter().all(|t| matches!(t.text.as_str(), "(" | ")" | "\"" | "'" | "[" | "]"))
                 {
                     last.end = m.end;
+                    last.name_end = m.end;
                     continue;
                 }
             }
@@ -149,6 +153,7 @@ impl<'a> Ctx<'a> {
         for u in &mut units {
             if u.end < self.tokens.len() && self.tokens[u.end].text == ")" && self.tokens[u.start..u.end].iter().any(|t| t.text == "(") {
                 u.end += 1;
+                u.name_end = u.end;
             }
         }
         // "Taliban foreign minister Muttaqi": the organization is an
@@ -183,6 +188,7 @@ impl<'a> Ctx<'a> {
                 if gap == ["of"] || gap == ["of", "the"] {
                     let mut person = u.clone();
                     person.end = next.end;
+                    person.name_end = next.end;
                     merged.push(person);
                     i += 2;
                     continue;
@@ -191,7 +197,20 @@ impl<'a> Ctx<'a> {
             merged.push(u);
             i += 1;
         }
+        // "Taliban negotiators", "an NRF delegation": the organization's
+        // representatives stand for it; the unit covers the noun.
         for u in &mut merged {
+            if u.class == Class::Organization {
+                if let Some(n) = self.p.proxies.match_at(self.tokens, u.end) {
+                    u.end += n;
+                    u.proxy = true;
+                }
+            }
+        }
+        for u in &mut merged {
+            if u.proxy {
+                continue;
+            }
             if u.class == Class::Organization {
                 let mut k = u.end;
                 if self.word(k) == "'s" {
@@ -383,25 +402,19 @@ impl<'a> Ctx<'a> {
             return None;
         }
         let mut group = self.group_left(head, cs);
-        // "a Taliban delegation led by Muttaqi met ...": the delegation's
-        // organization takes part too.
+        // "a Taliban delegation led by Muttaqi met ...", "a delegation from
+        // the Taliban led by Muttaqi met ...": the organization takes part too.
         let first = self.units[group[0]].start;
         if let Some(n) = self.p.lead_passive.match_before(self.tokens, first) {
-            let mut k = first - n;
-            if let Some(pn) = self.p.proxies.match_before(self.tokens, k) {
-                k -= pn;
-                if let Some(org) = self.unit_ending_at(k).filter(|&o| self.units[o].class == Class::Organization) {
-                    group.insert(0, org);
-                } else if k >= 1 && matches!(self.word(k - 1), "from" | "of") {
-                    // "a delegation from the Taliban led by Muttaqi"
+            let k = first - n;
+            if let Some(org) = self.unit_ending_at(k).filter(|&o| self.units[o].class == Class::Organization) {
+                let mut b = self.units[org].start;
+                while b > 0 && matches!(self.word(b - 1), "the" | "a" | "an") {
+                    b -= 1;
                 }
-            } else if let Some(org) = self.unit_ending_at(k).filter(|&o| self.units[o].class == Class::Organization) {
-                let pk = self.units[org].start;
-                let before = if pk > 0 && matches!(self.word(pk - 1), "the" | "a" | "an") { pk - 1 } else { pk };
-                if before >= 1
-                    && matches!(self.word(before - 1), "from" | "of")
-                    && self.p.proxies.match_before(self.tokens, before - 1).is_some()
-                {
+                let via_from =
+                    b >= 1 && matches!(self.word(b - 1), "from" | "of") && self.p.proxies.match_before(self.tokens, b - 1).is_some();
+                if self.units[org].proxy || via_from {
                     group.insert(0, org);
                 }
             }
@@ -830,7 +843,11 @@ impl<'a> Ctx<'a> {
         }
         let u = self.unit_at(k)?;
         let unit = &self.units[u];
-        if unit.class != Class::Organization || unit.possessive || self.p.subunits.match_at(self.tokens, unit.end).is_some() {
+        if unit.class != Class::Organization
+            || unit.possessive
+            || unit.proxy
+            || self.p.subunits.match_at(self.tokens, unit.name_end).is_some()
+        {
             return None;
         }
         Some(u)
@@ -883,7 +900,7 @@ impl<'a> Ctx<'a> {
             k -= 1;
         }
         let Some(org) = self.unit_ending_at(k) else { return };
-        if self.units[org].class != Class::Organization || self.units[org].possessive {
+        if self.units[org].class != Class::Organization || self.units[org].possessive || self.units[org].proxy {
             return;
         }
         let mut j = te;
@@ -922,7 +939,8 @@ impl<'a> Ctx<'a> {
             || a.possessive
             || b.class != Class::Organization
             || b.possessive
-            || self.p.subunits.match_at(self.tokens, b.end).is_some()
+            || b.proxy
+            || self.p.subunits.match_at(self.tokens, b.name_end).is_some()
         {
             return;
         }

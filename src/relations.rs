@@ -372,7 +372,9 @@ impl<'a> Ctx<'a> {
             if self.p.relativizers.contains_word(self.word(r)) {
                 let before = if r > 0 && self.word(r - 1) == "," { r - 1 } else { r };
                 if let Some(u) = self.unit_ending_at(before) {
-                    if !self.units[u].possessive {
+                    // "an officer of the IRGC who ...": the relative clause
+                    // is about the officer, not about the IRGC.
+                    if !self.units[u].possessive && !self.is_prepositional_object(u) {
                         return Some(self.group_left(u, cs));
                     }
                 }

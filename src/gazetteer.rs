@@ -36,6 +36,8 @@ pub struct NameEntry {
     pub short: Vec<usize>,
     /// All-capitals names match only in capitals.
     pub acronym: bool,
+    /// Some label is written in lower case ("al-Qaeda"), so the text may be too.
+    pub lower_ok: bool,
 }
 
 /// Entities plus a matcher over all their names.
@@ -131,6 +133,9 @@ impl Gazetteer {
                 }
                 if is_acronym(label) {
                     names[i].acronym = true;
+                }
+                if label.chars().next().is_some_and(char::is_lowercase) {
+                    names[i].lower_ok = true;
                 }
             }
             for label in &entity.short_labels {

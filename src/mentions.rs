@@ -66,7 +66,7 @@ pub fn find(sentence: &Sentence, doc: &str, gazetteer: &Gazetteer) -> Vec<NameMa
         let surface = &original[os..oe];
         // Names are capitalised in English; "a united front" is no name.
         let first = surface.chars().find(|c| c.is_alphabetic());
-        if first.is_some_and(|c| !c.is_uppercase()) {
+        if first.is_some_and(|c| !c.is_uppercase()) && !entry.lower_ok {
             continue;
         }
         if entry.acronym && surface.chars().any(|c| c.is_lowercase()) {

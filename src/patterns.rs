@@ -38,12 +38,16 @@ struct RawClauses {
 struct RawActors {
     titles: Vec<String>,
     proxies: Vec<String>,
+    honorifics: Vec<String>,
     adjectival_prefixes: Vec<String>,
 }
 
 #[derive(Deserialize)]
 struct RawMeet {
     verbs: Vec<String>,
+    light_verbs: Vec<String>,
+    transitive: Vec<String>,
+    denial: Vec<String>,
     with: Vec<String>,
     nouns: Vec<String>,
     their: Vec<String>,
@@ -56,6 +60,7 @@ struct RawMeet {
 #[derive(Deserialize)]
 struct RawReject {
     verbs: Vec<String>,
+    nouns: Vec<String>,
     proposals: Vec<String>,
     from: Vec<String>,
     anaphoric: Vec<String>,
@@ -85,8 +90,12 @@ pub struct Patterns {
     /// Every word of `titles`, for walking over "acting foreign minister".
     pub title_words: HashSet<String>,
     pub proxies: PhraseSet,
+    pub honorifics: PhraseSet,
     pub adjectival_prefixes: PhraseSet,
     pub meet_verbs: PhraseSet,
+    pub light_verbs: PhraseSet,
+    pub meet_transitive: PhraseSet,
+    pub denial: PhraseSet,
     pub meet_with: PhraseSet,
     pub meet_nouns: PhraseSet,
     pub meet_their: PhraseSet,
@@ -95,6 +104,7 @@ pub struct Patterns {
     pub realis: PhraseSet,
     pub conditional: PhraseSet,
     pub reject_verbs: PhraseSet,
+    pub reject_nouns: PhraseSet,
     pub proposals: PhraseSet,
     pub proposal_from: PhraseSet,
     pub anaphoric: PhraseSet,
@@ -126,8 +136,12 @@ impl Patterns {
             titles: p(&raw.actors.titles),
             title_words: raw.actors.titles.iter().flat_map(|t| Phrase::new(t).0).collect(),
             proxies: p(&raw.actors.proxies),
+            honorifics: p(&raw.actors.honorifics),
             adjectival_prefixes: p(&raw.actors.adjectival_prefixes),
             meet_verbs: p(&raw.meet.verbs),
+            light_verbs: p(&raw.meet.light_verbs),
+            meet_transitive: p(&raw.meet.transitive),
+            denial: p(&raw.meet.denial),
             meet_with: p(&raw.meet.with),
             meet_nouns: p(&raw.meet.nouns),
             meet_their: p(&raw.meet.their),
@@ -136,6 +150,7 @@ impl Patterns {
             realis: p(&raw.meet.realis),
             conditional: p(&raw.meet.conditional),
             reject_verbs: p(&raw.reject.verbs),
+            reject_nouns: p(&raw.reject.nouns),
             proposals: p(&raw.reject.proposals),
             proposal_from: p(&raw.reject.from),
             anaphoric: p(&raw.reject.anaphoric),
@@ -150,8 +165,9 @@ impl Patterns {
         })
     }
 
-    /// Whether a line of input is page furniture.
+    /// Whether a line of input is page furniture. Long lines are article
+    /// text even when they start like furniture ("More from Kabul: ...").
     pub fn is_boilerplate(&self, line: &str) -> bool {
-        self.boilerplate.iter().any(|re| re.is_match(line))
+        line.chars().count() <= 200 && self.boilerplate.iter().any(|re| re.is_match(line))
     }
 }

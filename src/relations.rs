@@ -367,15 +367,16 @@ impl<'a> Ctx<'a> {
         if in_clause.is_empty() {
             return None;
         }
-        // "A, who ..., rejected" / "A who is the chief of B has rejected".
-        for r in (cs..t).rev() {
+        // "A, who heads B that ..., rejected" / "A who is the chief of B has
+        // rejected": the antecedent of the first relative clause.
+        for r in cs..t {
             if self.p.relativizers.contains_word(self.word(r)) {
                 let before = if r > 0 && self.word(r - 1) == "," { r - 1 } else { r };
                 if let Some(u) = self.unit_ending_at(before) {
                     // "an officer of the IRGC who ...": the relative clause
                     // is about the officer, not about the IRGC.
                     if !self.units[u].possessive && !self.is_prepositional_object(u) {
-                        return Some(self.group_left(u, cs));
+                        return Some(self.with_delegation_leader(self.group_left(u, cs), t));
                     }
                 }
             }
@@ -391,13 +392,22 @@ impl<'a> Ctx<'a> {
                 u
             }
             // "A, leader of B in C, has rejected": the head of the apposition,
-            // which is not the object of a preposition ("the chief of B, A,").
+            // which is not the object of a preposition ("the chief of B, A,"),
+            // unless it stands for a delegation ("a delegation of B, headed
+            // by A, held talks").
             None => {
-                let first = in_clause.iter().copied().find(|&u| !self.is_prepositional_object(u) && !self.units[u].attributive)?;
+                let first = in_clause
+                    .iter()
+                    .copied()
+                    .find(|&u| (!self.is_prepositional_object(u) || self.is_proxy_object(u)) && !self.units[u].attributive)?;
                 if self.word(self.units[first].end) != "," {
                     return None;
                 }
-                return Some(self.group_right(first, t)).filter(|g| g.iter().all(|&u| !self.units[u].possessive));
+                let group = self.group_right(first, t);
+                if group.iter().any(|&u| self.units[u].possessive) {
+                    return None;
+                }
+                return Some(self.with_delegation_leader(group, t));
             }
         };
         if self.units[head].possessive || self.units[head].attributive {
@@ -405,23 +415,85 @@ impl<'a> Ctx<'a> {
         }
         let mut group = self.group_left(head, cs);
         // "a Taliban delegation led by Muttaqi met ...", "a delegation from
-        // the Taliban led by Muttaqi met ...": the organization takes part too.
-        let first = self.units[group[0]].start;
+        // the Taliban headed by Foreign Minister Muttaqi met ...": the
+        // organization takes part too.
+        let first = self.skip_titles_back(self.units[group[0]].start);
         if let Some(n) = self.p.lead_passive.match_before(self.tokens, first) {
             let k = first - n;
+            let k = if k > 0 && self.word(k - 1) == "," { k - 1 } else { k };
             if let Some(org) = self.unit_ending_at(k).filter(|&o| self.units[o].class == Class::Organization) {
-                let mut b = self.units[org].start;
-                while b > 0 && matches!(self.word(b - 1), "the" | "a" | "an") {
-                    b -= 1;
-                }
-                let via_from =
-                    b >= 1 && matches!(self.word(b - 1), "from" | "of") && self.p.proxies.match_before(self.tokens, b - 1).is_some();
-                if self.units[org].proxy || via_from {
+                if self.units[org].proxy || self.is_proxy_object(org) {
                     group.insert(0, org);
                 }
             }
         }
         Some(group)
+    }
+
+    /// Walks left over titles, forms of address and capitalised words:
+    /// "headed by Foreign Minister | Amir Khan Muttaqi".
+    fn skip_titles_back(&self, mut k: usize) -> usize {
+        while k > 0 {
+            let w = self.word(k - 1);
+            let titleish = self.p.title_words.contains(w)
+                || self.p.honorifics.contains_word(w)
+                || (self.capitalized[k - 1] && self.tokens[k - 1].is_word() && self.unit_ending_at(k).is_none() && !self.inside_unit(k - 1))
+                || (w == "." && k >= 2 && self.tokens[k - 2].text.len() <= 3);
+            if !titleish || self.inside_unit(k - 1) {
+                break;
+            }
+            k -= 1;
+        }
+        k
+    }
+
+    /// Walks right over titles, forms of address and capitalised words.
+    fn skip_titles_forward(&self, mut k: usize, max: usize) -> usize {
+        let stop = (k + max).min(self.tokens.len());
+        while k < stop && self.unit_at(k).is_none() {
+            let w = self.word(k);
+            let titleish = self.p.title_words.contains(w)
+                || self.p.honorifics.match_at(self.tokens, k).is_some()
+                || matches!(w, "the" | "-" | "." | "his" | "her")
+                || (self.capitalized[k] && self.tokens[k].is_word());
+            if !titleish {
+                break;
+            }
+            k += 1;
+        }
+        k
+    }
+
+    /// "a delegation of the NRF, headed by Ahmad Massoud, held talks": the
+    /// person heading the delegation takes part too.
+    fn with_delegation_leader(&self, mut group: Vec<usize>, t: usize) -> Vec<usize> {
+        let Some(&last) = group.last() else { return group };
+        let org = &self.units[group[0]];
+        if org.class != Class::Organization || !(org.proxy || self.is_proxy_object(group[0])) {
+            return group;
+        }
+        let mut k = self.units[last].end;
+        if self.word(k) == "," {
+            k += 1;
+        }
+        if let Some(n) = self.p.lead_passive.match_at(self.tokens, k) {
+            let j = self.skip_titles_forward(k + n, 8);
+            if let Some(p) = self.unit_at(j).filter(|&p| self.units[p].class == Class::Person && self.units[p].end <= t) {
+                if !group.contains(&p) {
+                    group.push(p);
+                }
+            }
+        }
+        group
+    }
+
+    /// "a delegation of the NRF", "representatives from the Taliban".
+    fn is_proxy_object(&self, u: usize) -> bool {
+        let mut k = self.units[u].start;
+        while k > 0 && matches!(self.word(k - 1), "the" | "a" | "an") {
+            k -= 1;
+        }
+        k > 0 && matches!(self.word(k - 1), "of" | "from") && self.p.proxies.match_before(self.tokens, k - 1).is_some()
     }
 
     /// "of the Taliban", "from the NRF": a unit inside a prepositional phrase.
@@ -435,7 +507,7 @@ impl<'a> Ctx<'a> {
 
     /// Whether a meeting trigger at `t` is reported as not having happened.
     fn irrealis_before(&self, t: usize, lo: usize) -> bool {
-        let from = t.saturating_sub(4).max(lo);
+        let from = t.saturating_sub(5).max(lo);
         for i in from..t {
             if self.inside_unit(i) {
                 continue;
@@ -467,6 +539,20 @@ impl<'a> Ctx<'a> {
                     self.meeting_their(i);
                 }
             }
+            if let Some(len) = self.p.meet_transitive.match_at(self.tokens, i) {
+                if !self.inside_unit(i) {
+                    self.meeting_transitive(i, i + len, realis);
+                    i += len;
+                    continue;
+                }
+            }
+            if let Some(end) = self.light_verb_phrase(i) {
+                if !self.inside_unit(i) {
+                    self.meeting_verb(i, end, realis);
+                    i = end;
+                    continue;
+                }
+            }
             if let Some(len) = self.p.meet_verbs.match_at(self.tokens, i) {
                 if !self.inside_unit(i) && !matches!(self.word(i.wrapping_sub(1)), "the" | "a" | "their" | "this" | "that" | "'s") {
                     self.meeting_verb(i, i + len, realis);
@@ -485,10 +571,62 @@ impl<'a> Ctx<'a> {
         }
     }
 
+    /// "held three rounds of talks", "had a long meeting": the end of the
+    /// phrase when a light verb at `i` governs a meeting noun.
+    fn light_verb_phrase(&self, i: usize) -> Option<usize> {
+        let n = self.p.light_verbs.match_at(self.tokens, i)?;
+        for j in i + n..(i + n + 5).min(self.tokens.len()) {
+            if let Some(len) = self.p.meet_nouns.match_at(self.tokens, j) {
+                return Some(j + len);
+            }
+            let w = self.word(j);
+            if !self.tokens[j].is_word() || self.unit_at(j).is_some() || self.is_breaker_at(j) || matches!(w, "and" | "or" | "with" | "to") {
+                return None;
+            }
+        }
+        None
+    }
+
+    /// "received Muttaqi", "called on Imran Khan": a meeting only with an
+    /// actor right after the verb, and not an appeal ("called on X to ...").
+    fn meeting_transitive(&mut self, t: usize, te: usize, realis: bool) {
+        let mut j = te;
+        while j < te + 4 && (matches!(self.word(j), "the" | "a" | "an") || self.p.title_words.contains(self.word(j)) || self.p.honorifics.match_at(self.tokens, j).is_some() || (self.capitalized[j] && self.unit_at(j).is_none() && self.tokens[j].is_word())) {
+            j += 1;
+        }
+        let Some(first) = self.unit_at(j) else { return };
+        if self.units[first].possessive {
+            return;
+        }
+        let objects = self.group_right(first, self.tokens.len());
+        let end = self.units[*objects.last().unwrap()].end;
+        if self.word(end) == "to" {
+            return;
+        }
+        let Some(subjects) = self.subject_of(t) else { return };
+        let lo = self.units[*subjects.last().unwrap()].end;
+        if (self.irrealis_before(t, lo) && !realis) || self.denied_before(t) {
+            return;
+        }
+        let units: Vec<Unit> = subjects.iter().chain(&objects).map(|&u| self.units[u].clone()).collect();
+        let refs: Vec<&Unit> = units.iter().collect();
+        for &s in &subjects {
+            for &o in &objects {
+                let (a, b) = (self.units[s].entity, self.units[o].entity);
+                self.emit(a, Predicate::MetWith, b, "meet-transitive", &refs, 0.85);
+            }
+        }
+    }
+
+    /// "the NRF denied reports that Massoud had met ...".
+    fn denied_before(&self, t: usize) -> bool {
+        (0..t).any(|k| self.p.denial.match_at(self.tokens, k).is_some_and(|n| k + n <= t))
+    }
+
     fn meeting_verb(&mut self, t: usize, te: usize, realis: bool) {
         let Some(subjects) = self.subject_of(t) else { return };
         let lo = self.units[*subjects.last().unwrap()].end;
-        if self.irrealis_before(t, lo) && !realis {
+        if (self.irrealis_before(t, lo) && !realis) || self.denied_before(t) {
             return;
         }
         // "If A meets B, ...": a condition, not a report.
@@ -521,8 +659,12 @@ impl<'a> Ctx<'a> {
 
     /// The other side of a meeting: "met (with) (a delegation from) X and Y".
     fn object_after(&self, te: usize) -> Option<Vec<usize>> {
+        // Skip what can stand between a verb and its object: "with", "a
+        // delegation from", "the then US special envoy", "in Tehran with".
+        // A clause break, a new verb phrase ("and", "to discuss") or
+        // punctuation ends the search.
         let mut j = te;
-        let limit = (te + 7).min(self.tokens.len());
+        let limit = (te + 9).min(self.tokens.len());
         while j < limit {
             if let Some(u) = self.unit_at(j) {
                 let unit = &self.units[u];
@@ -532,33 +674,13 @@ impl<'a> Ctx<'a> {
                 return Some(self.group_right(u, self.tokens.len()));
             }
             let w = self.word(j);
-            let skippable = self.p.meet_with.match_at(self.tokens, j).is_some()
-                || self.p.proxies.match_at(self.tokens, j).is_some()
-                || matches!(
-                    w,
-                    "a" | "an"
-                        | "the"
-                        | "from"
-                        | "of"
-                        | "its"
-                        | "their"
-                        | "his"
-                        | "her"
-                        | "\""
-                        | "'"
-                        | "'s"
-                        | "&"
-                        | "led"
-                        | "by"
-                        | "in"
-                        | "on"
-                        | "at"
-                        | "last"
-                        | "this"
-                )
-                || self.p.title_words.contains(w)
-                || (self.capitalized[j] && !self.is_breaker_at(j));
-            if !skippable {
+            let word_ok = self.tokens[j].is_word()
+                && !self.is_breaker_at(j)
+                && !matches!(w, "and" | "or" | "but" | "to" | "for" | "about" | "after" | "before" | "over" | "between" | "against")
+                && !COPULA.contains(&w)
+                && self.trigger_at(j).is_none();
+            let punct_ok = matches!(w, "\"" | "'" | "'s" | "&" | "-" | ".") && !(w == "." && !(j > te && self.tokens[j - 1].text.len() <= 3));
+            if !(word_ok || punct_ok) {
                 return None;
             }
             j += 1;

@@ -41,8 +41,13 @@ pub fn split(text: &str, patterns: &Patterns) -> Vec<Span> {
         let (ls, le) = (line_start + lead, line_start + lead + content.len());
         // A line that starts in lower case, or follows a comma, continues.
         let continues = content.chars().next().is_some_and(char::is_lowercase);
+        // A list item ("- Massoud rejects ...", "2. ...") starts afresh.
+        let item = content.starts_with(['-', '*', '\u{2022}', '\u{2013}', '\u{2014}'])
+            || content.split_once(['.', ')']).is_some_and(|(n, _)| !n.is_empty() && n.len() <= 2 && n.chars().all(|c| c.is_ascii_digit()));
         run = Some(match run {
-            Some((s, e)) if continues || text[s..e].ends_with(',') || !ends_line_sentence(&text[s..e], run_ends_first_line) => (s, le),
+            Some((s, e)) if !item && (continues || text[s..e].ends_with(',') || !ends_line_sentence(&text[s..e], run_ends_first_line)) => {
+                (s, le)
+            }
             Some((s, e)) => {
                 split_run(text, s, e, patterns, &mut out);
                 (ls, le)

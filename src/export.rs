@@ -4,7 +4,11 @@
 //! (Turtle, N-Triples, RDF/XML) hold the union of all graphs: each distinct
 //! triple once. Output is sorted, so the same store always gives the same
 //! bytes.
+//!
+//! The graph formats (GraphML, GEXF, Cytoscape JSON, DOT, HTML) are listed
+//! here for the command line and written by [`crate::visual`].
 
+use crate::visual::GraphFormat;
 use crate::vocab::PREFIXES;
 use anyhow::Result;
 use oxigraph::io::{RdfFormat, RdfSerializer};
@@ -25,23 +29,49 @@ pub enum ExportFormat {
     Ntriples,
     /// RDF/XML: the union of all graphs.
     Rdfxml,
+    /// GraphML: the actor network (Gephi, Cytoscape, yEd, networkx).
+    Graphml,
+    /// GEXF 1.2: the actor network (Gephi).
+    Gexf,
+    /// Cytoscape JSON: the actor network (Cytoscape, cytoscape.js).
+    Cytoscape,
+    /// Graphviz DOT: the actor network.
+    Dot,
+    /// A self-contained HTML page that draws the actor network.
+    Html,
 }
 
 impl ExportFormat {
-    fn rdf(self) -> RdfFormat {
-        match self {
+    fn rdf(self) -> Option<RdfFormat> {
+        Some(match self {
             ExportFormat::Turtle => RdfFormat::Turtle,
             ExportFormat::Trig => RdfFormat::TriG,
             ExportFormat::Nquads => RdfFormat::NQuads,
             ExportFormat::Ntriples => RdfFormat::NTriples,
             ExportFormat::Rdfxml => RdfFormat::RdfXml,
-        }
+            _ => return None,
+        })
+    }
+
+    /// The network format of [`crate::visual`], for the graph formats.
+    pub fn graph(self) -> Option<GraphFormat> {
+        Some(match self {
+            ExportFormat::Graphml => GraphFormat::Graphml,
+            ExportFormat::Gexf => GraphFormat::Gexf,
+            ExportFormat::Cytoscape => GraphFormat::Cytoscape,
+            ExportFormat::Dot => GraphFormat::Dot,
+            ExportFormat::Html => GraphFormat::Html,
+            _ => return None,
+        })
     }
 }
 
-/// Writes the store in `format`; returns the number of triples or quads.
+/// Writes the store in an RDF `format`; returns the number of triples or
+/// quads. The graph formats are written by [`crate::visual::write`].
 pub fn export(store: &Store, format: ExportFormat, out: impl Write) -> Result<usize> {
-    let rdf = format.rdf();
+    let Some(rdf) = format.rdf() else {
+        anyhow::bail!("{format:?} is a graph format: use actorgraph::visual::write");
+    };
     let mut ser = RdfSerializer::from_format(rdf);
     if matches!(rdf, RdfFormat::Turtle | RdfFormat::TriG | RdfFormat::RdfXml) {
         for (p, ns) in PREFIXES {

@@ -42,6 +42,7 @@ pub mod resolve;
 pub mod sentences;
 pub mod store;
 pub mod tokens;
+pub mod visual;
 pub mod vocab;
 
 pub use extract::{Extraction, Extractor, Fact};

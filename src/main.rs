@@ -73,17 +73,38 @@ enum Command {
         format: Option<OutputFormat>,
     },
 
-    /// Write the whole store as RDF.
+    /// Write the whole store as RDF, or the actor network for graph tools.
     ///
     /// Turtle, N-Triples and RDF/XML hold the union of all graphs; TriG and
-    /// N-Quads keep one named graph per article. The same store always gives
-    /// the same bytes.
+    /// N-Quads keep one named graph per article. graphml, gexf, cytoscape,
+    /// dot and html write the actor network: actors named by the articles
+    /// as nodes, one edge per relation with its number of supporting
+    /// articles and its evidence sentences. The same store always gives the
+    /// same bytes.
+    #[command(after_help = "Examples:
+  actorgraph export --format turtle -o graph.ttl
+  actorgraph export --format gexf -o actors.gexf                 Gephi
+  actorgraph export --format html -o actors.html                 open in a browser, no network needed
+  actorgraph export --format graphml --predicates metWith --min-support 2 -o met.graphml
+  actorgraph export --format cytoscape --with-articles --predicates mentions -o articles.cyjs")]
     Export {
         #[arg(long, short, value_enum, default_value = "turtle")]
         format: ExportFormat,
         /// Write to FILE instead of stdout.
         #[arg(long, short, value_name = "FILE")]
         output: Option<PathBuf>,
+        /// Graph formats: the relations to keep, comma-separated (metWith,
+        /// rejected, leads; mentions with --with-articles). Default: all.
+        #[arg(long, value_delimiter = ',', value_name = "NAMES")]
+        predicates: Vec<String>,
+        /// Graph formats: keep only relations stated by at least N articles.
+        #[arg(long, value_name = "N")]
+        min_support: Option<usize>,
+        /// Graph formats: add the articles as nodes, with a `mentions` edge
+        /// to every actor they name (with --predicates mentions: the
+        /// bipartite article-actor graph).
+        #[arg(long)]
+        with_articles: bool,
     },
 
     /// Extract articles and print their quads, with no store.
@@ -197,25 +218,42 @@ fn run(cli: Cli) -> Result<ExitCode> {
             out.flush()?;
             Ok(ExitCode::SUCCESS)
         }
-        Command::Export { format, output } => {
+        Command::Export { format, output, predicates, min_support, with_articles } => {
+            let graph = format.graph();
+            if graph.is_none() && (!predicates.is_empty() || min_support.is_some() || with_articles) {
+                anyhow::bail!(
+                    "--predicates, --min-support and --with-articles are for the graph formats (graphml, gexf, cytoscape, dot, html)"
+                );
+            }
+            let options = actorgraph::visual::Options { predicates, min_support: min_support.unwrap_or(1), with_articles };
             let store = store::open_for_reading(&cli.store)?;
-            let n = match &output {
+            let write = |w: &mut dyn Write| -> Result<String> {
+                Ok(match graph {
+                    Some(g) => {
+                        let (nodes, edges) = actorgraph::visual::write(&store, g, &options, w)?;
+                        format!("{nodes} nodes and {edges} edges")
+                    }
+                    None => format!("{} statements", export::export(&store, format, &mut *w)?),
+                })
+            };
+            // Write to a file only once the network has been read, so that
+            // a mistake (an unknown predicate) leaves no empty file.
+            let what = match &output {
                 Some(path) => {
-                    let file = std::fs::File::create(path).with_context(|| format!("{}: cannot create", path.display()))?;
-                    let mut w = BufWriter::new(file);
-                    let n = export::export(&store, format, &mut w)?;
-                    w.flush()?;
-                    n
+                    let mut buf = Vec::new();
+                    let what = write(&mut buf)?;
+                    std::fs::write(path, &buf).with_context(|| format!("{}: cannot write", path.display()))?;
+                    what
                 }
                 None => {
                     let mut w = BufWriter::new(std::io::stdout().lock());
-                    let n = export::export(&store, format, &mut w)?;
+                    let what = write(&mut w)?;
                     w.flush()?;
-                    n
+                    what
                 }
             };
             if let Some(path) = output {
-                eprintln!("actorgraph: wrote {n} statements to {}", path.display());
+                eprintln!("actorgraph: wrote {what} to {}", path.display());
             }
             Ok(ExitCode::SUCCESS)
         }

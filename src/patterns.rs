@@ -32,6 +32,7 @@ struct RawClauses {
     breakers: Vec<String>,
     relativizers: Vec<String>,
     attribution: Vec<String>,
+    say_verbs: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -86,6 +87,7 @@ pub struct Patterns {
     pub breakers: PhraseSet,
     pub relativizers: PhraseSet,
     pub attribution: PhraseSet,
+    pub say_verbs: PhraseSet,
     pub titles: PhraseSet,
     /// Every word of `titles`, for walking over "acting foreign minister".
     pub title_words: HashSet<String>,
@@ -133,6 +135,7 @@ impl Patterns {
             breakers: p(&raw.clauses.breakers),
             relativizers: p(&raw.clauses.relativizers),
             attribution: p(&raw.clauses.attribution),
+            say_verbs: p(&raw.clauses.say_verbs),
             titles: p(&raw.actors.titles),
             title_words: raw.actors.titles.iter().flat_map(|t| Phrase::new(t).0).collect(),
             proxies: p(&raw.actors.proxies),

@@ -197,6 +197,35 @@ impl<'a> Ctx<'a> {
             merged.push(u);
             i += 1;
         }
+        // "Massoud said (that) he had turned down ...": in reported speech
+        // the pronoun right after the verb of saying is the speaker.
+        let mut speakers: Vec<Unit> = Vec::new();
+        for i in 1..self.tokens.len() {
+            let class = match self.word(i) {
+                "he" | "she" => Class::Person,
+                "it" | "they" => Class::Organization,
+                _ => continue,
+            };
+            let mut k = i;
+            if self.word(k - 1) == "that" {
+                k -= 1;
+            }
+            let Some(n) = self.p.say_verbs.match_before(self.tokens, k) else { continue };
+            let mut v = k - n;
+            if v > 0 && matches!(self.word(v - 1), "also" | "later" | "then" | "has" | "had" | "have") {
+                v -= 1;
+            }
+            if let Some(u) = merged.iter().find(|u| u.end == v && u.class == class && !u.possessive) {
+                let mut p = u.clone();
+                p.start = i;
+                p.end = i + 1;
+                p.name_end = i + 1;
+                p.resolved = true;
+                speakers.push(p);
+            }
+        }
+        merged.extend(speakers);
+        merged.sort_by_key(|u| u.start);
         // "Taliban negotiators", "an NRF delegation": the organization's
         // representatives stand for it; the unit covers the noun.
         for u in &mut merged {
@@ -373,10 +402,24 @@ impl<'a> Ctx<'a> {
             if self.p.relativizers.contains_word(self.word(r)) {
                 let before = if r > 0 && self.word(r - 1) == "," { r - 1 } else { r };
                 if let Some(u) = self.unit_ending_at(before) {
+                    // "told Ismail Khan that he ...": a complement, not a relative clause.
+                    let us = self.units[u].start;
+                    if self.word(r) == "that" && us > 0 && self.is_breaker_at(us - 1) {
+                        continue;
+                    }
                     // "an officer of the IRGC who ...": the relative clause
                     // is about the officer, not about the IRGC.
                     if !self.units[u].possessive && !self.is_prepositional_object(u) {
-                        return Some(self.with_delegation_leader(self.group_left(u, cs), t));
+                        let mut group = self.with_delegation_leader(self.group_left(u, cs), t);
+                        // "Muttaqi, who is leading a delegation of the Islamic Emirate, ..."
+                        if let Some(org) = (r..t).find_map(|k| self.unit_at(k)).filter(|&o| {
+                            self.units[o].class == Class::Organization
+                                && self.is_proxy_object(o)
+                                && (r..self.units[o].start).any(|k| self.p.lead_verbs.match_at(self.tokens, k).is_some())
+                        }) {
+                            group.push(org);
+                        }
+                        return Some(group);
                     }
                 }
             }
@@ -386,7 +429,15 @@ impl<'a> Ctx<'a> {
         let nearest = in_clause.iter().copied().rev().find(|&u| self.units[u].start >= chunk_start && !self.units[u].attributive);
         let head = match nearest {
             Some(u) => {
-                if t - self.units[u].end > 6 {
+                // "Ghani flew to Mazar-i-Sharif on Wednesday and met ...":
+                // a second verb phrase shares the subject.
+                let coordinated_vp = t >= 1 && self.word(t - 1) == "and" && t - self.units[u].end <= 20;
+                if t - self.units[u].end > 6 && !coordinated_vp {
+                    return None;
+                }
+                // "told Ismail Khan that he had rejected": an unresolved
+                // pronoun is the subject, not the actor before it.
+                if (self.units[u].end..t).any(|k| matches!(self.word(k), "he" | "she" | "they" | "we" | "it")) {
                     return None;
                 }
                 u
@@ -437,7 +488,10 @@ impl<'a> Ctx<'a> {
             let w = self.word(k - 1);
             let titleish = self.p.title_words.contains(w)
                 || self.p.honorifics.contains_word(w)
-                || (self.capitalized[k - 1] && self.tokens[k - 1].is_word() && self.unit_ending_at(k).is_none() && !self.inside_unit(k - 1))
+                || (self.capitalized[k - 1]
+                    && self.tokens[k - 1].is_word()
+                    && self.unit_ending_at(k).is_none()
+                    && !self.inside_unit(k - 1))
                 || (w == "." && k >= 2 && self.tokens[k - 2].text.len() <= 3);
             if !titleish || self.inside_unit(k - 1) {
                 break;
@@ -451,9 +505,12 @@ impl<'a> Ctx<'a> {
     fn skip_titles_forward(&self, mut k: usize, max: usize) -> usize {
         let stop = (k + max).min(self.tokens.len());
         while k < stop && self.unit_at(k).is_none() {
+            if let Some(n) = self.p.honorifics.match_at(self.tokens, k) {
+                k += n;
+                continue;
+            }
             let w = self.word(k);
             let titleish = self.p.title_words.contains(w)
-                || self.p.honorifics.match_at(self.tokens, k).is_some()
                 || matches!(w, "the" | "-" | "." | "his" | "her")
                 || (self.capitalized[k] && self.tokens[k].is_word());
             if !titleish {
@@ -580,7 +637,8 @@ impl<'a> Ctx<'a> {
                 return Some(j + len);
             }
             let w = self.word(j);
-            if !self.tokens[j].is_word() || self.unit_at(j).is_some() || self.is_breaker_at(j) || matches!(w, "and" | "or" | "with" | "to") {
+            if !self.tokens[j].is_word() || self.unit_at(j).is_some() || self.is_breaker_at(j) || matches!(w, "and" | "or" | "with" | "to")
+            {
                 return None;
             }
         }
@@ -591,7 +649,13 @@ impl<'a> Ctx<'a> {
     /// actor right after the verb, and not an appeal ("called on X to ...").
     fn meeting_transitive(&mut self, t: usize, te: usize, realis: bool) {
         let mut j = te;
-        while j < te + 4 && (matches!(self.word(j), "the" | "a" | "an") || self.p.title_words.contains(self.word(j)) || self.p.honorifics.match_at(self.tokens, j).is_some() || (self.capitalized[j] && self.unit_at(j).is_none() && self.tokens[j].is_word())) {
+        while j < te + 4
+            && self.unit_at(j).is_none()
+            && (matches!(self.word(j), "the" | "a" | "an")
+                || self.p.title_words.contains(self.word(j))
+                || self.p.honorifics.match_at(self.tokens, j).is_some()
+                || (self.capitalized[j] && self.unit_at(j).is_none() && self.tokens[j].is_word()))
+        {
             j += 1;
         }
         let Some(first) = self.unit_at(j) else { return };
@@ -679,7 +743,8 @@ impl<'a> Ctx<'a> {
                 && !matches!(w, "and" | "or" | "but" | "to" | "for" | "about" | "after" | "before" | "over" | "between" | "against")
                 && !COPULA.contains(&w)
                 && self.trigger_at(j).is_none();
-            let punct_ok = matches!(w, "\"" | "'" | "'s" | "&" | "-" | ".") && !(w == "." && !(j > te && self.tokens[j - 1].text.len() <= 3));
+            let punct_ok =
+                matches!(w, "\"" | "'" | "'s" | "&" | "-" | ".") && !(w == "." && !(j > te && self.tokens[j - 1].text.len() <= 3));
             if !(word_ok || punct_ok) {
                 return None;
             }
@@ -760,6 +825,11 @@ impl<'a> Ctx<'a> {
         let n = self.tokens.len();
         let mut i = 0;
         while i < n {
+            if let Some(len) = self.p.reject_nouns.match_at(self.tokens, i) {
+                self.rejection_noun(i, i + len, &owners);
+                i += len;
+                continue;
+            }
             let Some(len) = self.p.reject_verbs.match_at(self.tokens, i) else {
                 i += 1;
                 continue;
@@ -827,6 +897,19 @@ impl<'a> Ctx<'a> {
                     while matches!(self.word(m), "the" | "a" | "an") {
                         m += 1;
                     }
+                    // "the demands of the so-called Resistance Front"
+                    let mut mods = m;
+                    while mods < m + 4
+                        && self.unit_at(mods).is_none()
+                        && (self.tokens.get(mods).is_some_and(|t| t.is_word()) || self.word(mods) == "-")
+                        && !PREPOSITIONS.contains(&self.word(mods))
+                        && !self.is_breaker_at(mods)
+                    {
+                        mods += 1;
+                    }
+                    if self.unit_at(mods).is_some() {
+                        m = mods;
+                    }
                     if let Some(u) = self.unit_at(m) {
                         if !self.units[u].possessive || self.units[u].proxy {
                             out.push((k, u));
@@ -848,6 +931,19 @@ impl<'a> Ctx<'a> {
         out.sort();
         out.dedup_by_key(|x| x.0);
         out
+    }
+
+    /// "The NRF's refusal of Muttaqi's amnesty offer", "the Taliban's
+    /// rejection of the NRF's demands".
+    fn rejection_noun(&mut self, t: usize, te: usize, owners: &[(usize, usize)]) {
+        if t < 2 || self.word(t - 1) != "'s" {
+            return;
+        }
+        let Some(subject) = self.unit_ending_at(t - 1).or_else(|| self.units.iter().position(|u| u.end == t)) else { return };
+        let Some((owner, anaphoric)) = self.rejected_object(te, owners) else { return };
+        let (a, b) = (self.units[subject].clone(), self.units[owner].clone());
+        let rule = if anaphoric { "reject-noun-anaphoric" } else { "reject-noun" };
+        self.emit(a.entity, Predicate::Rejected, b.entity, rule, &[&a, &b], 0.85);
     }
 
     fn rejection(&mut self, t: usize, te: usize, owners: &[(usize, usize)]) {
@@ -941,16 +1037,16 @@ impl<'a> Ctx<'a> {
 
     /// Whether the words before a leader noun make it something else
     /// ("former leader", "a commander", "one of the leaders").
-    fn leader_blocked(&self, n: usize) -> bool {
+    /// With `after_preposition`, "an ally of the leader of B" is blocked too:
+    /// the leader is then not the person named before.
+    fn leader_blocked(&self, n: usize, after_preposition: bool) -> bool {
         let mut k = n;
         // Look through determiners and harmless adjectives.
         while k > 0 && matches!(self.word(k - 1), "the" | "overall" | "supreme" | "top" | "also" | "current" | "new" | "its" | "their") {
             k -= 1;
         }
-        if k > 0
-            && (self.p.lead_blockers.contains_word(self.word(k - 1))
-                || (self.word(k - 1) == "-" && k > 1 && self.p.lead_blockers.contains_word(self.word(k - 2))))
-        {
+        let blocks = |w: &str| self.p.lead_blockers.contains_word(w) && (after_preposition || !PREPOSITIONS.contains(&w));
+        if k > 0 && (blocks(self.word(k - 1)) || (self.word(k - 1) == "-" && k > 1 && blocks(self.word(k - 2)))) {
             return true;
         }
         (n.saturating_sub(3)..n).any(|j| matches!(self.word(j), "former" | "ex" | "deputy" | "erstwhile" | "late"))
@@ -978,12 +1074,13 @@ impl<'a> Ctx<'a> {
     }
 
     fn leader_noun(&mut self, n: usize, ne: usize) {
-        if self.leader_blocked(n) {
+        if self.leader_blocked(n, false) {
             return;
         }
+        let after_preposition = self.leader_blocked(n, true);
         let Some(org) = self.org_after_of(ne) else { return };
         // "A, leader of B" / "A who is the leader of B" / "A is the chief of B".
-        let person = self.units.iter().rposition(|u| u.end <= n).filter(|&p| {
+        let person = self.units.iter().rposition(|u| u.end <= n).filter(|_| !after_preposition).filter(|&p| {
             let u = &self.units[p];
             if u.class != Class::Person || u.possessive {
                 return false;
@@ -1004,6 +1101,8 @@ impl<'a> Ctx<'a> {
             while k < end + 2 && matches!(self.word(k), "," | ":" | "-") {
                 k += 1;
             }
+            // "the supreme leader of the Taliban, Sheikh Haibatullah Akhundzada"
+            let k = self.skip_titles_forward(k, 10);
             self.unit_at(k).filter(|&p| self.units[p].class == Class::Person && !self.units[p].possessive)
         });
         if let Some(p) = person {
@@ -1024,7 +1123,8 @@ impl<'a> Ctx<'a> {
             k -= 1;
         }
         let Some(org) = self.unit_ending_at(k) else { return };
-        if self.units[org].class != Class::Organization || self.units[org].possessive || self.units[org].proxy {
+        if self.units[org].class != Class::Organization || self.units[org].possessive || self.units[org].proxy || self.is_proxy_object(org)
+        {
             return;
         }
         let mut j = te;

@@ -127,8 +127,11 @@ fn is_abbreviation(before: &str, patterns: &Patterns) -> bool {
         return false;
     }
     let letters = word.chars().filter(|c| c.is_alphabetic()).count();
-    // "A." in "Ahmad A. Massoud", or "U.S" style dotted capitals.
+    // "A." in "Ahmad A. Massoud", or dotted initials: "U.S.", "H.E.".
     if letters == 1 && word.chars().all(|c| c.is_uppercase() || c == '.') {
+        return true;
+    }
+    if word.split('.').all(|part| part.chars().count() == 1 && part.chars().all(char::is_uppercase)) {
         return true;
     }
     let folded = crate::fold::fold(&word);

@@ -14,7 +14,6 @@
 //! sentence is escaped by a library. Everything is sorted: the same store
 //! gives the same bytes.
 
-use crate::vocab;
 use anyhow::{anyhow, bail, Result};
 use oxigraph::model::Term;
 use oxigraph::sparql::{QueryResults, SparqlEvaluator};
@@ -107,6 +106,8 @@ pub struct Network {
     pub edges: Vec<Edge>,
     /// Every predicate present in the store's facts (before filtering), sorted.
     pub predicates: Vec<String>,
+    /// Article identifier -> headline, for every article that has one.
+    pub titles: BTreeMap<String, String>,
 }
 
 const PREFIXES: &str = "PREFIX ag: <https://w3id.org/actorgraph/ontology#>
@@ -227,8 +228,7 @@ pub fn network(store: &Store, options: &Options) -> Result<Network> {
         let (Some(doc), Some(s), Some(p), Some(o)) = (value(&r[0]), value(&r[1]), value(&r[2]), value(&r[3])) else { continue };
         let confidence = value(&r[4]);
         let kind = value(&r[5]).unwrap_or_default();
-        let acc =
-            triples.entry((s, p, o)).or_insert_with(|| Acc { docs: BTreeSet::new(), evidence: BTreeSet::new(), confidence: None });
+        let acc = triples.entry((s, p, o)).or_insert_with(|| Acc { docs: BTreeSet::new(), evidence: BTreeSet::new(), confidence: None });
         acc.docs.insert(doc.clone());
         if let Some(c) = confidence.as_deref().and_then(|c| c.parse::<f64>().ok()) {
             acc.confidence = Some(acc.confidence.map_or(c, |m| m.max(c)));
@@ -336,7 +336,8 @@ pub fn network(store: &Store, options: &Options) -> Result<Network> {
     if options.with_articles {
         predicates.push(MENTIONS.to_string());
     }
-    Ok(Network { nodes, edges, predicates })
+    let titles = articles.values().filter_map(|(id, title)| title.clone().map(|t| (id.clone(), t))).collect();
+    Ok(Network { nodes, edges, predicates, titles })
 }
 
 /// Writes the network of `store` in `format`; returns (nodes, edges).
@@ -542,7 +543,8 @@ fn write_gexf(net: &Network, out: &mut dyn Write) -> Result<()> {
         start(&mut w, "attvalues", &[])?;
         let articles = n.articles.to_string();
         let aliases = n.aliases.join(" | ");
-        for (k, v) in [("class", n.class.as_str()), ("iri", n.id.as_str()), ("aliases", aliases.as_str()), ("articles", articles.as_str())] {
+        for (k, v) in [("class", n.class.as_str()), ("iri", n.id.as_str()), ("aliases", aliases.as_str()), ("articles", articles.as_str())]
+        {
             empty(&mut w, "attvalue", &[("for", k), ("value", v)])?;
         }
         end(&mut w, "attvalues")?;
@@ -555,7 +557,11 @@ fn write_gexf(net: &Network, out: &mut dyn Write) -> Result<()> {
     start(&mut w, "edges", &[])?;
     for e in &net.edges {
         let weight = e.support.to_string();
-        start(&mut w, "edge", &[("id", &e.id), ("source", &e.source), ("target", &e.target), ("label", &e.predicate), ("weight", &weight)])?;
+        start(
+            &mut w,
+            "edge",
+            &[("id", &e.id), ("source", &e.source), ("target", &e.target), ("label", &e.predicate), ("weight", &weight)],
+        )?;
         start(&mut w, "attvalues", &[])?;
         let lines: Vec<String> = e.evidence.iter().map(evidence_line).collect();
         let confidence = e.confidence.map(|c| c.to_string());
@@ -770,19 +776,18 @@ struct ViewData<'a> {
     edges: &'a [Edge],
     predicates: &'a [String],
     /// Article identifier -> title, for the side panel.
-    titles: BTreeMap<String, String>,
+    titles: &'a BTreeMap<String, String>,
     class_colors: BTreeMap<&'static str, &'static str>,
     predicate_colors: BTreeMap<String, &'static str>,
 }
 
 fn write_html(net: &Network, out: &mut dyn Write) -> Result<()> {
-    let titles = net.nodes.iter().filter(|n| n.class == "Article").map(|n| (n.identifier.clone(), n.label.clone())).collect();
     let data = ViewData {
         generator: generator(),
         nodes: &net.nodes,
         edges: &net.edges,
         predicates: &net.predicates,
-        titles,
+        titles: &net.titles,
         class_colors: ["Person", "Organization", "Article", "Actor"].into_iter().map(|c| (c, class_color(c))).collect(),
         predicate_colors: net.predicates.iter().map(|p| (p.clone(), predicate_color(p))).collect(),
     };

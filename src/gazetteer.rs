@@ -25,6 +25,8 @@ pub struct Entity {
     pub short_labels: Vec<String>,
     /// Folded context cues.
     pub cues: Vec<String>,
+    /// Generic nouns that may stand for it: "group", "front".
+    pub generic_names: Vec<String>,
 }
 
 /// What a folded name refers to.
@@ -44,6 +46,8 @@ pub struct NameEntry {
 #[derive(Debug, Clone)]
 pub struct Gazetteer {
     pub entities: Vec<Entity>,
+    /// Generic nouns (folded words) and the organizations they may stand for.
+    pub generic_names: Vec<(Vec<String>, Vec<usize>)>,
     pub names: Vec<NameEntry>,
     pub matcher: AhoCorasick,
     by_iri: HashMap<String, usize>,
@@ -95,6 +99,7 @@ impl Gazetteer {
                 alt_labels: literals(vocab::SKOS_ALT_LABEL),
                 short_labels: literals(vocab::AG_SHORT_LABEL),
                 cues: literals(vocab::AG_CONTEXT_CUE).iter().map(|c| fold(c)).collect(),
+                generic_names: literals(vocab::AG_GENERIC_NAME),
             });
         }
         if entities.is_empty() {
@@ -150,8 +155,18 @@ impl Gazetteer {
             }
         }
         let matcher = AhoCorasick::builder().match_kind(MatchKind::Standard).build(&patterns)?;
+        let mut generic: BTreeMap<Vec<String>, Vec<usize>> = BTreeMap::new();
+        for (e, entity) in entities.iter().enumerate() {
+            for g in &entity.generic_names {
+                let words = crate::tokens::Phrase::new(g).0;
+                if !words.is_empty() {
+                    generic.entry(words).or_default().push(e);
+                }
+            }
+        }
+        let generic_names = generic.into_iter().collect();
         let by_iri = entities.iter().enumerate().map(|(i, e)| (e.iri.as_str().to_string(), i)).collect();
-        Ok(Gazetteer { entities, names, matcher, by_iri })
+        Ok(Gazetteer { entities, generic_names, names, matcher, by_iri })
     }
 
     /// The entity with this IRI.

@@ -27,6 +27,9 @@ pub enum Via {
     ShortName,
     /// A title that is unique in the document.
     Title,
+    /// A generic noun ("the group", "the front") for an organization the
+    /// document named shortly before.
+    Generic,
 }
 
 /// An entity mentioned in a sentence.
@@ -93,6 +96,7 @@ pub fn resolve(
     }
     let named = out.iter().flatten().map(|m| m.entity).collect();
     resolve_titles(sentences, &mut out, gazetteer, patterns);
+    resolve_generic(sentences, &mut out, gazetteer);
     (out, named)
 }
 
@@ -222,6 +226,73 @@ fn resolve_titles(sentences: &[Sentence], mentions: &mut [Vec<Mention>], gazette
             kept.extend(added);
             kept.sort_by_key(|m| m.start);
             *ms = kept;
+        }
+    }
+}
+
+/// How many sentences back a generic noun may look for its organization.
+const GENERIC_WINDOW: usize = 3;
+
+/// "the front", "the front's leader": the most recently named organization
+/// that lists the noun among its `ag:genericName`s, within a few sentences,
+/// or else the only such organization the article named before.
+fn resolve_generic(sentences: &[Sentence], mentions: &mut [Vec<Mention>], gazetteer: &Gazetteer) {
+    if gazetteer.generic_names.is_empty() {
+        return;
+    }
+    for si in 0..sentences.len() {
+        let tokens = &sentences[si].tokens;
+        let mut added = Vec::new();
+        for i in 0..tokens.len() {
+            if tokens[i].text != "the" || mentions[si].iter().any(|m| m.start <= i && i < m.end) {
+                continue;
+            }
+            // Longest generic phrase after "the", in lower case in the text.
+            let Some((len, candidates)) = gazetteer
+                .generic_names
+                .iter()
+                .filter(|(words, _)| i + 1 + words.len() <= tokens.len() && words.iter().zip(&tokens[i + 1..]).all(|(w, t)| *w == t.text))
+                .max_by_key(|(words, _)| words.len())
+                .map(|(words, c)| (words.len(), c))
+            else {
+                continue;
+            };
+            let (start, end) = (i + 1, i + 1 + len);
+            if sentences[si].capitalized[start] || mentions[si].iter().any(|m| m.start == end) {
+                continue;
+            }
+            // The most recent mention of a candidate before this point.
+            let mut found = None;
+            'back: for back in (si.saturating_sub(GENERIC_WINDOW)..=si).rev() {
+                for m in mentions[back].iter().rev() {
+                    if back == si && m.end > i {
+                        continue;
+                    }
+                    if m.via != Via::Generic && candidates.contains(&m.entity) {
+                        found = Some(m.entity);
+                        break 'back;
+                    }
+                }
+            }
+            // Failing that, the one candidate the article named earlier.
+            if found.is_none() {
+                let earlier: BTreeSet<usize> = mentions[..si]
+                    .iter()
+                    .flatten()
+                    .filter(|m| m.via != Via::Generic && candidates.contains(&m.entity))
+                    .map(|m| m.entity)
+                    .collect();
+                if earlier.len() == 1 {
+                    found = earlier.into_iter().next();
+                }
+            }
+            if let Some(entity) = found {
+                added.push(Mention { start, end, entity, via: Via::Generic, adjectival: false });
+            }
+        }
+        if !added.is_empty() {
+            mentions[si].extend(added);
+            mentions[si].sort_by_key(|m| m.start);
         }
     }
 }

@@ -663,7 +663,7 @@ pub fn dot_string(s: &str) -> String {
 fn write_dot(net: &Network, out: &mut dyn Write) -> Result<()> {
     writeln!(out, "// {}: political actors and the relations articles state between them", generator())?;
     writeln!(out, "digraph actorgraph {{")?;
-    writeln!(out, "  graph [layout=dot, rankdir=LR, overlap=false, fontname=\"Helvetica\"];")?;
+    writeln!(out, "  graph [rankdir=LR, overlap=false, fontname=\"Helvetica\"];")?;
     writeln!(out, "  node [shape=ellipse, style=filled, fontname=\"Helvetica\", fontsize=11, fontcolor=\"#ffffff\"];")?;
     writeln!(out, "  edge [fontname=\"Helvetica\", fontsize=9];")?;
     for n in &net.nodes {
@@ -736,11 +736,11 @@ impl serde_json::ser::Formatter for HtmlSafeJson {
                 '\u{2029}' => "\\u2029",
                 _ => continue,
             };
-            w.write_all(fragment[last..i].as_bytes())?;
+            w.write_all(&fragment.as_bytes()[last..i])?;
             w.write_all(rep.as_bytes())?;
             last = i + c.len_utf8();
         }
-        w.write_all(fragment[last..].as_bytes())
+        w.write_all(&fragment.as_bytes()[last..])
     }
 }
 

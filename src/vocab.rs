@@ -12,6 +12,7 @@ pub const AG_KIND: &str = "https://w3id.org/actorgraph/ontology#kind";
 pub const AG_RULE: &str = "https://w3id.org/actorgraph/ontology#rule";
 pub const AG_SHORT_LABEL: &str = "https://w3id.org/actorgraph/ontology#shortLabel";
 pub const AG_CONTEXT_CUE: &str = "https://w3id.org/actorgraph/ontology#contextCue";
+pub const AG_GENERIC_NAME: &str = "https://w3id.org/actorgraph/ontology#genericName";
 pub const AG_EXTRACTED_BY: &str = "https://w3id.org/actorgraph/ontology#extractedBy";
 
 /// Document IRIs are this prefix plus the percent-encoded identifier.

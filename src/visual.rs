@@ -804,31 +804,3 @@ fn write_html(net: &Network, out: &mut dyn Write) -> Result<()> {
     out.write_all(tail.as_bytes())?;
     Ok(())
 }
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn html_json_cannot_close_the_script() {
-        let s = html_safe_json(&vec!["</script><img src=x onerror=alert(1)>&\u{2028}"]).unwrap();
-        assert!(!s.contains('<') && !s.contains('>') && !s.contains('&'));
-        let back: Vec<String> = serde_json::from_str(&s).unwrap();
-        assert_eq!(back[0], "</script><img src=x onerror=alert(1)>&\u{2028}");
-    }
-
-    #[test]
-    fn dot_strings_are_quoted() {
-        assert_eq!(dot_string(r#"a "b" \N"#), r#""a \"b\" \\N""#);
-        assert_eq!(dot_string("x\ny"), r#""x\ny""#);
-    }
-
-    #[test]
-    fn base64_matches_the_standard() {
-        assert_eq!(base64(b""), "");
-        assert_eq!(base64(b"f"), "Zg==");
-        assert_eq!(base64(b"fo"), "Zm8=");
-        assert_eq!(base64(b"foo"), "Zm9v");
-        assert_eq!(base64(b"foobar"), "Zm9vYmFy");
-    }
-}

@@ -5,3 +5,4 @@ mod cases;
 mod cli;
 mod seeds;
 mod support;
+mod visual;

@@ -1,0 +1,462 @@
+//! The graph exports (GraphML, GEXF, Cytoscape JSON, DOT, HTML) checked
+//! with the programs that read them, and the SPARQL endpoint served by
+//! Oxigraph's own server, on stores built from `corpus/` and, when present,
+//! `../shared/seeds`.
+//!
+//! The consumers (python3 with networkx, Graphviz's dot, node with the
+//! packages of tests/visual-js, Debian's chromium, the `oxigraph` server from
+//! PyPI, curl) are installed by `.ci/run`. When one is missing a test fails
+//! if CI is set, and otherwise skips with a notice.
+//!
+//! `ACTORGRAPH_SCREENSHOT=docs/seed-graph.png cargo test --release --test it
+//! visual::the_html_view` refreshes the README's screenshot of the seed graph.
+
+use crate::support::{ok, root, run, seeds};
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use tempfile::TempDir;
+
+const FORMATS: &[&str] = &["graphml", "gexf", "cytoscape", "dot", "html"];
+
+/// Skips (returns true) or, in CI, fails.
+fn missing(what: &str) -> bool {
+    if std::env::var_os("CI").is_some() {
+        panic!("{what} is missing, and CI is set");
+    }
+    eprintln!("notice: {what} not found; skipping a test that needs it");
+    true
+}
+
+fn runs(program: &str, args: &[&str]) -> bool {
+    Command::new(program).args(args).stdout(Stdio::null()).stderr(Stdio::null()).status().is_ok_and(|s| s.success())
+}
+
+fn js_dir() -> PathBuf {
+    root().join("tests/visual-js")
+}
+
+fn have_node_packages() -> bool {
+    if !runs("node", &["--version"]) {
+        return !missing("node");
+    }
+    for p in ["cytoscape", "playwright-core"] {
+        if !js_dir().join("node_modules").join(p).is_dir() {
+            return !missing(&format!("tests/visual-js/node_modules/{p} (npm ci --prefix tests/visual-js)"));
+        }
+    }
+    true
+}
+
+fn chromium() -> Option<String> {
+    let path = std::env::var("CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".to_string());
+    if Path::new(&path).is_file() {
+        Some(path)
+    } else {
+        missing(&format!("chromium ({path})"));
+        None
+    }
+}
+
+/// A store built from `inputs` in a temporary folder.
+struct Built {
+    name: String,
+    _dir: TempDir,
+    store: PathBuf,
+}
+
+impl Built {
+    fn new(name: &str, inputs: &[&Path]) -> Built {
+        let dir = tempfile::tempdir().unwrap();
+        let store = dir.path().join("db");
+        let mut args = vec!["build".to_string(), "--store".to_string(), store.display().to_string()];
+        args.extend(inputs.iter().map(|p| p.display().to_string()));
+        let out = Command::new(crate::support::bin()).args(&args).output().unwrap();
+        assert!(out.status.success(), "build {name} failed: {}", String::from_utf8_lossy(&out.stderr));
+        Built { name: name.to_string(), _dir: dir, store }
+    }
+
+    fn s(&self) -> &str {
+        self.store.to_str().unwrap()
+    }
+
+    /// A single number from a `SELECT (COUNT(...) AS ?n)` query.
+    fn count(&self, sparql: &str) -> usize {
+        let text = format!("{PREFIXES}{sparql}");
+        let csv = ok(&["query", "--store", self.s(), "--format", "csv", &text]);
+        csv.lines().nth(1).unwrap_or_default().trim().parse().unwrap_or_else(|_| panic!("not a count: {csv}"))
+    }
+
+    /// Actors named by at least one article.
+    fn actors(&self) -> usize {
+        self.count("SELECT (COUNT(DISTINCT ?a) AS ?n) WHERE { GRAPH ?d { ?d schema:mentions ?a } }")
+    }
+
+    /// Distinct relation triples, optionally of one predicate and with a
+    /// minimum number of articles.
+    fn relations(&self, predicate: Option<&str>, min_support: usize) -> usize {
+        let values = match predicate {
+            Some(p) => format!("ag:{p}"),
+            None => "ag:metWith ag:rejected ag:leads".to_string(),
+        };
+        self.count(&format!(
+            "SELECT (COUNT(*) AS ?n) WHERE {{ SELECT ?s ?p ?o WHERE {{ GRAPH ?d {{ ?s ?p ?o . VALUES ?p {{ {values} }} }} }}
+             GROUP BY ?s ?p ?o HAVING (COUNT(DISTINCT ?d) >= {min_support}) }}"
+        ))
+    }
+
+    fn articles(&self) -> usize {
+        self.count("SELECT (COUNT(DISTINCT ?d) AS ?n) WHERE { GRAPH ?d { ?d a ag:Article } }")
+    }
+
+    fn mentions(&self) -> usize {
+        self.count("SELECT (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?d ?a WHERE { GRAPH ?d { ?d schema:mentions ?a } } }")
+    }
+
+    /// Exports `format` with `extra` options into a file; returns its path.
+    fn export(&self, dir: &Path, format: &str, extra: &[&str]) -> PathBuf {
+        let tag: String = extra.concat().chars().filter(|c| c.is_ascii_alphanumeric()).collect();
+        let path = dir.join(format!("{}{}{tag}.{format}", self.name, if tag.is_empty() { "" } else { "-" }));
+        let mut args = vec!["export", "--store", self.s(), "--format", format, "-o", path.to_str().unwrap()];
+        args.extend_from_slice(extra);
+        ok(&args);
+        path
+    }
+}
+
+const PREFIXES: &str = "PREFIX ag: <https://w3id.org/actorgraph/ontology#>
+PREFIX schema: <http://schema.org/>
+";
+
+/// The stores the consumer tests run on: corpus/ and, when present, the seeds.
+fn stores() -> Vec<Built> {
+    let mut v = vec![Built::new("corpus", &[&root().join("corpus")])];
+    if let Some(seeds) = seeds() {
+        v.push(Built::new("seeds", &[&seeds]));
+    }
+    v
+}
+
+const INJECTED_SENTENCE: &str = "Ahmad Massoud met Amir Khan Muttaqi in Tehran on Sunday <script>window.__pwned = 1; document.title = \"pwned\"</script> and \"><img src=x onerror=\"window.__pwned2=1\"> officials said.";
+
+/// A store from one article whose headline and sentences carry markup.
+fn injected() -> (Built, TempDir) {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("in");
+    std::fs::create_dir(&input).unwrap();
+    let text = format!(
+        "Talks <b>in</b> Kabul <script>window.__pwned=1</script>\n\n{INJECTED_SENTENCE}\n\nThe National Resistance Front is led by Ahmad Massoud.\n"
+    );
+    std::fs::write(input.join("inject<b>&.txt"), text).unwrap();
+    (Built::new("injected", &[&input]), dir)
+}
+
+fn json(text: &str) -> serde_json::Value {
+    serde_json::from_str(text).unwrap_or_else(|e| panic!("not JSON ({e}): {text}"))
+}
+
+#[test]
+fn graph_exports_hold_the_store_counts_and_are_byte_identical() {
+    let out = tempfile::tempdir().unwrap();
+    for b in stores() {
+        let (actors, relations) = (b.actors(), b.relations(None, 1));
+        assert!(actors > 0 && relations > 0, "{}: empty store", b.name);
+        for format in FORMATS {
+            let first = std::fs::read(b.export(out.path(), format, &[])).unwrap();
+            let again = ok(&["export", "--store", b.s(), "--format", format]);
+            assert_eq!(first, again.as_bytes(), "{} {format}: two exports differ", b.name);
+        }
+        // Counts through serde_json on the Cytoscape JSON; the consumer
+        // tests check the other formats.
+        let cy = |extra: &[&str]| {
+            let mut args = vec!["export", "--store", b.s(), "--format", "cytoscape"];
+            args.extend_from_slice(extra);
+            let v = json(&ok(&args));
+            (v["elements"]["nodes"].as_array().unwrap().len(), v["elements"]["edges"].as_array().unwrap().len())
+        };
+        assert_eq!(cy(&[]), (actors, relations), "{}: nodes and edges", b.name);
+        assert_eq!(cy(&["--predicates", "metWith"]).1, b.relations(Some("metWith"), 1), "{}", b.name);
+        assert_eq!(cy(&["--predicates", "rejected,leads"]).1, b.relations(Some("rejected"), 1) + b.relations(Some("leads"), 1));
+        assert_eq!(cy(&["--min-support", "2"]).1, b.relations(None, 2), "{}: --min-support 2", b.name);
+        assert_eq!(cy(&["--with-articles"]), (actors + b.articles(), relations + b.mentions()), "{}: --with-articles", b.name);
+        assert_eq!(cy(&["--with-articles", "--predicates", "mentions"]), (actors + b.articles(), b.mentions()), "{}: bipartite", b.name);
+    }
+}
+
+#[test]
+fn escaping_helpers() {
+    use actorgraph::visual::{dot_string, html_safe_json};
+    let s = html_safe_json(&["</script><img src=x onerror=alert(1)>&\u{2028}"]).unwrap();
+    assert!(!s.contains('<') && !s.contains('>') && !s.contains('&'), "{s}");
+    let back: Vec<String> = serde_json::from_str(&s).unwrap();
+    assert_eq!(back[0], "</script><img src=x onerror=alert(1)>&\u{2028}");
+    assert_eq!(dot_string(r#"a "b" \N"#), r#""a \"b\" \\N""#);
+    assert_eq!(dot_string("x\ny"), r#""x\ny""#);
+}
+
+#[test]
+fn graph_export_options_are_checked() {
+    let b = Built::new("corpus", &[&root().join("corpus")]);
+    let dir = tempfile::tempdir().unwrap();
+    let target = dir.path().join("x.graphml");
+    let out = run(&["export", "--store", b.s(), "--format", "graphml", "--predicates", "metWith,knows", "-o", target.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("unknown predicate 'knows'") && err.contains("metWith"), "{err}");
+    assert!(!target.exists(), "a failed export left a file");
+    let out = run(&["export", "--store", b.s(), "--format", "turtle", "--min-support", "2"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("graph formats"));
+    let out = run(&["export", "--store", b.s(), "--format", "gexf", "--predicates", "mentions"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("--with-articles"));
+}
+
+const NETWORKX: &str = r#"
+import json, sys
+import networkx as nx
+out = {}
+for path in sys.argv[1:]:
+    g = nx.read_graphml(path) if path.endswith(".graphml") else nx.read_gexf(path)
+    edges = list(g.edges(data=True))
+    out[path] = {
+        "nodes": g.number_of_nodes(),
+        "edges": g.number_of_edges(),
+        "labels": sorted(str(d.get("label", "")) for _, d in g.nodes(data=True)),
+        "evidence": [str(d.get("evidence", "")) for _, _, d in edges],
+        "support": sum(int(d.get("support", 0)) for _, _, d in edges),
+    }
+print(json.dumps(out))
+"#;
+
+fn have_networkx() -> bool {
+    if runs("python3", &["-c", "import networkx"]) {
+        true
+    } else {
+        !missing("python3 with networkx (pip install networkx)")
+    }
+}
+
+fn networkx(files: &[&Path]) -> serde_json::Value {
+    let mut cmd = Command::new("python3");
+    cmd.arg("-c").arg(NETWORKX).args(files);
+    let out = cmd.output().unwrap();
+    assert!(out.status.success(), "networkx failed: {}", String::from_utf8_lossy(&out.stderr));
+    json(&String::from_utf8(out.stdout).unwrap())
+}
+
+#[test]
+fn networkx_reads_graphml_and_gexf_with_the_store_counts() {
+    if !have_networkx() {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    for b in stores() {
+        let plain = [b.export(dir.path(), "graphml", &[]), b.export(dir.path(), "gexf", &[])];
+        let articles = [b.export(dir.path(), "graphml", &["--with-articles"]), b.export(dir.path(), "gexf", &["--with-articles"])];
+        let all: Vec<&Path> = plain.iter().chain(&articles).map(|p| p.as_path()).collect();
+        let r = networkx(&all);
+        for p in &plain {
+            let g = &r[p.to_str().unwrap()];
+            assert_eq!(g["nodes"], b.actors(), "{}: nodes of {}", b.name, p.display());
+            assert_eq!(g["edges"], b.relations(None, 1), "{}: edges of {}", b.name, p.display());
+        }
+        for p in &articles {
+            let g = &r[p.to_str().unwrap()];
+            assert_eq!(g["nodes"], b.actors() + b.articles(), "{}: {}", b.name, p.display());
+            assert_eq!(g["edges"], b.relations(None, 1) + b.mentions(), "{}: {}", b.name, p.display());
+        }
+    }
+    // Markup in article text is data: it comes back unchanged.
+    let (b, _keep) = injected();
+    let files = [b.export(dir.path(), "graphml", &["--with-articles"]), b.export(dir.path(), "gexf", &["--with-articles"])];
+    let r = networkx(&[&files[0], &files[1]]);
+    for f in &files {
+        let g = &r[f.to_str().unwrap()];
+        let evidence = g["evidence"].as_array().unwrap();
+        assert!(evidence.iter().any(|e| e.as_str().unwrap().contains(INJECTED_SENTENCE)), "{}: {evidence:?}", f.display());
+        let labels = g["labels"].as_array().unwrap();
+        assert!(labels.iter().any(|l| l == "Talks <b>in</b> Kabul <script>window.__pwned=1</script>"), "{labels:?}");
+    }
+}
+
+#[test]
+fn graphviz_renders_the_dot_without_warnings() {
+    if !runs("dot", &["-V"]) && missing("Graphviz dot (apt-get install graphviz)") {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let (inj, _keep) = injected();
+    let mut all = stores();
+    all.push(inj);
+    for b in &all {
+        for extra in [&[][..], &["--with-articles"][..]] {
+            let dot = b.export(dir.path(), "dot", extra);
+            let out = Command::new("dot").arg("-Tsvg").arg(&dot).output().unwrap();
+            let stderr = String::from_utf8_lossy(&out.stderr);
+            assert!(out.status.success() && stderr.trim().is_empty(), "{}: dot -Tsvg {}: {stderr}", b.name, dot.display());
+            let svg = String::from_utf8(out.stdout).unwrap();
+            // Graphviz draws one <g class="node"> per node and one <g class="edge"> per edge.
+            let nodes = svg.matches("class=\"node").count();
+            let edges = svg.matches("class=\"edge").count();
+            let with = !extra.is_empty();
+            assert_eq!(nodes, b.actors() + if with { b.articles() } else { 0 }, "{}: nodes drawn", b.name);
+            assert_eq!(edges, b.relations(None, 1) + if with { b.mentions() } else { 0 }, "{}: edges drawn", b.name);
+        }
+    }
+}
+
+#[test]
+fn cytoscape_js_loads_the_json_with_the_store_counts() {
+    if !have_node_packages() {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    for b in stores() {
+        for extra in [&[][..], &["--with-articles"][..]] {
+            let file = b.export(dir.path(), "cytoscape", extra);
+            let out = Command::new("node").arg(js_dir().join("check-cytoscape.js")).arg(&file).output().unwrap();
+            assert!(out.status.success(), "cytoscape.js: {}", String::from_utf8_lossy(&out.stderr));
+            let r = json(&String::from_utf8(out.stdout).unwrap());
+            let with = !extra.is_empty();
+            assert_eq!(r["nodes"], b.actors() + if with { b.articles() } else { 0 }, "{}: {r}", b.name);
+            assert_eq!(r["edges"], b.relations(None, 1) + if with { b.mentions() } else { 0 }, "{}: {r}", b.name);
+            assert_eq!(r["dangling"], 0, "{r}");
+            assert_eq!(r["warnings"].as_array().unwrap().len(), 0, "{r}");
+            assert_eq!(r["predicates"]["metWith"], b.relations(Some("metWith"), 1), "{r}");
+        }
+    }
+}
+
+/// Runs check-html.js on `html`; returns its findings.
+fn check_html(html: &Path, chromium: &str, extra: &[&str]) -> serde_json::Value {
+    let out = Command::new("node").arg(js_dir().join("check-html.js")).arg(html).args(extra).env("CHROMIUM", chromium).output().unwrap();
+    assert!(out.status.success(), "check-html.js: {}", String::from_utf8_lossy(&out.stderr));
+    let r = json(&String::from_utf8(out.stdout).unwrap());
+    for k in ["errors", "dialogs", "requests", "console"] {
+        assert_eq!(r[k].as_array().map(|a| a.len()), Some(0), "{k} in {}: {r:#}", html.display());
+    }
+    r
+}
+
+#[test]
+fn the_html_view_draws_the_graph_shows_evidence_and_filters() {
+    if !have_node_packages() {
+        return;
+    }
+    let Some(chromium) = chromium() else { return };
+    let dir = tempfile::tempdir().unwrap();
+    for b in stores() {
+        let html = b.export(dir.path(), "html", &[]);
+        let shot = std::env::var("ACTORGRAPH_SCREENSHOT").ok().filter(|_| b.name == "seeds");
+        let shot = shot.map(|s| if Path::new(&s).is_absolute() { PathBuf::from(s) } else { root().join(s) });
+        let mut extra = Vec::new();
+        if let Some(s) = &shot {
+            extra = vec!["--screenshot", s.to_str().unwrap()];
+        }
+        let r = check_html(&html, &chromium, &extra);
+        let (actors, relations) = (b.actors(), b.relations(None, 1));
+        assert_eq!(r["drawnNodes"], actors, "{}: {r:#}", b.name);
+        assert_eq!(r["drawnEdges"], relations, "{}: {r:#}", b.name);
+        assert_eq!(r["status"], format!("{actors} nodes, {relations} of {relations} edges shown"));
+        // Clicking an edge shows its evidence sentences, all of them.
+        let sentences = r["clicked"]["sentences"].as_array().unwrap();
+        assert!(!sentences.is_empty());
+        assert_eq!(&r["panelSentences"], &r["clicked"]["sentences"], "{}: {r:#}", b.name);
+        // The predicate filter hides exactly that predicate's edges.
+        assert_eq!(r["clickedHiddenByPredicate"], true);
+        let same = r["samePredicateEdges"].as_u64().unwrap();
+        assert_eq!(r["visibleBefore"].as_u64().unwrap(), relations as u64);
+        assert_eq!(r["visibleAfterPredicateFilter"].as_u64().unwrap(), relations as u64 - same);
+        assert_eq!(r["visibleAfterRecheck"].as_u64().unwrap(), relations as u64);
+        assert_eq!(r["visibleAtMaxSupport"], r["edgesAtMaxSupport"]);
+        // The search box finds an actor.
+        assert!(!r["searchMatches"].as_array().unwrap().is_empty(), "{r:#}");
+        assert_eq!(r["searchPanelTitle"], r["searchFor"]);
+        if let Some(s) = shot {
+            assert!(s.is_file(), "no screenshot at {}", s.display());
+        }
+    }
+}
+
+#[test]
+fn the_html_view_shows_injected_markup_as_text() {
+    let (b, _keep) = injected();
+    let dir = tempfile::tempdir().unwrap();
+    let html = std::fs::read_to_string(b.export(dir.path(), "html", &["--with-articles"])).unwrap();
+    // The data cannot close its script element: no '<' from the articles.
+    assert_eq!(html.matches("</script>").count(), 2, "only the two script elements of the template");
+    assert!(!html.contains("<img") && !html.contains("<b>"), "markup from the article reached the page");
+    assert!(html.contains("\\u003cscript\\u003e"));
+    if !have_node_packages() {
+        return;
+    }
+    let Some(chromium) = chromium() else { return };
+    let path = dir.path().join("injected.html");
+    std::fs::write(&path, &html).unwrap();
+    let r = check_html(&path, &chromium, &["--click-text", "<script>"]);
+    assert_eq!(r["pwned"], false, "{r:#}");
+    assert_eq!(r["imgElements"], 0, "{r:#}");
+    assert_eq!(r["scriptElements"], 2, "{r:#}");
+    assert_eq!(r["panelSentences"][0], INJECTED_SENTENCE, "the sentence shows as text: {r:#}");
+    assert_eq!(r["panelArticles"][0], "inject<b>&.txt: Talks <b>in</b> Kabul <script>window.__pwned=1</script>", "{r:#}");
+}
+
+/// Kills the server when the test ends, however it ends.
+struct Server(std::process::Child);
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+#[test]
+fn oxigraph_server_answers_bundled_queries_like_actorgraph_query() {
+    if !runs("oxigraph", &["--version"]) && missing("the oxigraph server (pip install oxigraph, same 0.5.x as the crate)") {
+        return;
+    }
+    if !runs("curl", &["--version"]) && missing("curl") {
+        return;
+    }
+    let b = match seeds() {
+        Some(s) => Built::new("seeds", &[&s]),
+        None => Built::new("corpus", &[&root().join("corpus")]),
+    };
+    let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+    let bind = format!("127.0.0.1:{port}");
+    let mut server = Server(
+        Command::new("oxigraph")
+            .args(["serve-read-only", "--location", b.s(), "--union-default-graph", "--timeout-s", "30", "--bind", &bind])
+            .stdout(Stdio::null())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap(),
+    );
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+    while std::net::TcpStream::connect(&bind).is_err() {
+        if let Some(status) = server.0.try_wait().unwrap() {
+            let mut err = String::new();
+            std::io::Read::read_to_string(server.0.stderr.as_mut().unwrap(), &mut err).unwrap();
+            panic!("oxigraph serve-read-only exited with {status}: {err}");
+        }
+        assert!(std::time::Instant::now() < deadline, "oxigraph did not listen on {bind}");
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    }
+    for name in ["met-with", "actors", "evidence"] {
+        let query = root().join(format!("queries/{name}.rq"));
+        // SPARQL 1.1 Protocol: query via POST directly.
+        let out = Command::new("curl")
+            .args(["-sS", "--fail", "-H", "Content-Type: application/sparql-query", "-H", "Accept: text/csv"])
+            .arg("--data-binary")
+            .arg(format!("@{}", query.display()))
+            .arg(format!("http://{bind}/query"))
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "curl {name}: {}", String::from_utf8_lossy(&out.stderr));
+        let http = String::from_utf8(out.stdout).unwrap();
+        let local = ok(&["query", "--store", b.s(), "--format", "csv", name]);
+        assert!(local.lines().count() > 1, "{name}: no rows");
+        assert_eq!(http, local, "{name}: the endpoint and actorgraph query differ");
+    }
+}

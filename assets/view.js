@@ -46,7 +46,9 @@
       seen.add(key); springs.push([a, b]); a.degree++; b.degree++;
     });
     var temp = W / 8;
-    for (var it = 0; it < 400; it++) {
+    // Fewer rounds on big graphs: each round costs n² / 2 pairs.
+    var rounds = Math.max(60, Math.min(400, Math.round(400 * 250 * 250 / Math.max(n * n, 1))));
+    for (var it = 0; it < rounds; it++) {
       nodes.forEach(function (v) { v.dx = 0; v.dy = 0; });
       for (var i = 0; i < n; i++) {
         for (var j = i + 1; j < n; j++) {
@@ -68,7 +70,7 @@
         var d = Math.sqrt(v.dx * v.dx + v.dy * v.dy) + 0.01, s = Math.min(d, temp) / d;
         v.x += v.dx * s; v.y += v.dy * s;
       });
-      temp = Math.max(temp * 0.985, 0.5);
+      temp = Math.max(temp * Math.pow(0.985, 400 / rounds), 0.5);
     }
   }
 
@@ -135,7 +137,8 @@
     var g = sel("g", { "class": "node", "data-id": n.id, "data-class": n.class });
     var c = sel("circle", { r: radius(n).toFixed(1), fill: classColor(n.class) });
     var t = sel("text", { "text-anchor": "middle" });
-    t.textContent = n.label;
+    // Long labels (article headlines) are cut; the tooltip has them whole.
+    t.textContent = n.class === "Article" && n.label.length > 34 ? n.label.slice(0, 32) + "…" : n.label;
     var title = sel("title");
     title.textContent = n.label + " (" + n.class + ")";
     g.appendChild(c); g.appendChild(t); g.appendChild(title);
@@ -164,8 +167,13 @@
     if (!nodes.length) return;
     var x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity;
     nodes.forEach(function (n) { x0 = Math.min(x0, n.x); y0 = Math.min(y0, n.y); x1 = Math.max(x1, n.x); y1 = Math.max(y1, n.y); });
+    // Spread the layout over the picture (not a zoom: nodes and labels keep their size).
     var pad = 90, s = Math.min((w - 2 * pad) / Math.max(x1 - x0, 1), (h - 2 * pad) / Math.max(y1 - y0, 1), 2);
-    view.s = s; view.x = w / 2 - s * (x0 + x1) / 2; view.y = h / 2 - s * (y0 + y1) / 2;
+    var cx = (x0 + x1) / 2, cy = (y0 + y1) / 2;
+    nodes.forEach(function (n) { n.x = w / 2 + (n.x - cx) * s; n.y = h / 2 + (n.y - cy) * s; });
+    nodes.forEach(placeNode);
+    edges.forEach(placeEdge);
+    view.s = 1; view.x = 0; view.y = 0;
     applyView();
   }
   function toGraph(ev) { var r = svg.getBoundingClientRect(); return { x: (ev.clientX - r.left - view.x) / view.s, y: (ev.clientY - r.top - view.y) / view.s }; }
@@ -238,6 +246,18 @@
     panel.appendChild(el("p", { "class": "meta" }, meta));
     if (n.aliases && n.aliases.length) panel.appendChild(el("p", { "class": "meta" }, "Also: " + n.aliases.join(", ")));
     panel.appendChild(el("p", { "class": "meta" }, n.id));
+    var named = edges.filter(function (e) { return e.predicate === "mentions" && (e.source === n.id || e.target === n.id); });
+    if (named.length) {
+      panel.appendChild(el("h3", null, n.class === "Article" ? "Names" : "Named in"));
+      var ul = el("ul", { id: "mentions" });
+      named.forEach(function (e) {
+        var other = byId.get(e.source === n.id ? e.target : e.source), li = el("li");
+        var b = el("button", { "class": "link", type: "button" }, other.label);
+        b.addEventListener("click", function () { showNode(other); });
+        li.appendChild(b); ul.appendChild(li);
+      });
+      panel.appendChild(ul);
+    }
     var mine = edges.filter(function (e) { return (e.source === n.id || e.target === n.id) && e.predicate !== "mentions"; });
     panel.appendChild(el("h3", null, mine.length ? "Relations" : "No relations"));
     var ol = el("ol", { id: "relations" });
@@ -316,8 +336,6 @@
   layout();
   edges.forEach(drawEdge);
   nodes.forEach(drawNode);
-  nodes.forEach(placeNode);
-  edges.forEach(placeEdge);
   applyFilters();
   fit();
   window.addEventListener("resize", fit);

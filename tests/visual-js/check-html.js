@@ -35,7 +35,7 @@ function arg(name) {
     page.on("console", (m) => { if (m.type() === "error" || m.type() === "warning") out.console.push(m.text()); });
     page.on("request", (r) => { if (!r.url().startsWith("file:") && !r.url().startsWith("data:")) out.requests.push(r.url()); });
     await page.goto("file://" + file);
-    await page.waitForSelector("body[data-ready=true]", { timeout: 10000 });
+    await page.waitForSelector("body[data-ready=true]", { timeout: 30000 });
     const data = await page.evaluate(() => JSON.parse(document.getElementById("graph-data").textContent));
     out.dataNodes = data.nodes.length;
     out.dataEdges = data.edges.length;
@@ -56,6 +56,8 @@ function arg(name) {
       : edges.slice().sort((a, b) => b.support - a.support || (a.id < b.id ? -1 : 1))[0];
     if (edge) {
       out.clicked = { id: edge.id, predicate: edge.predicate, sentences: edge.evidence.map((v) => v.sentence) };
+      // Raise the label above its neighbours, then click it like a user.
+      await page.$eval(`text.edge-label[data-id="${edge.id}"]`, (l) => l.parentNode.appendChild(l));
       await page.locator(`text.edge-label[data-id="${edge.id}"]`).click();
       out.panelTitle = await page.textContent("#panel h2");
       out.panelSentences = await page.$$eval("#panel blockquote.sentence", (qs) => qs.map((q) => q.textContent));
@@ -97,7 +99,7 @@ function arg(name) {
     if (shot) {
       // A fresh page, with the clicked edge's evidence in the side panel.
       await page.reload();
-      await page.waitForSelector("body[data-ready=true]", { timeout: 10000 });
+      await page.waitForSelector("body[data-ready=true]", { timeout: 30000 });
       if (edge) await page.locator(`text.edge-label[data-id="${edge.id}"]`).click();
       await page.screenshot({ path: shot });
     }

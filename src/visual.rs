@@ -104,7 +104,8 @@ pub struct Edge {
 pub struct Network {
     pub nodes: Vec<Node>,
     pub edges: Vec<Edge>,
-    /// Every predicate present in the store's facts (before filtering), sorted.
+    /// The predicates present in the store's facts that `--predicates` keeps,
+    /// sorted (then `mentions` with `--with-articles`).
     pub predicates: Vec<String>,
     /// Article identifier -> headline, for every article that has one.
     pub titles: BTreeMap<String, String>,
@@ -332,8 +333,8 @@ pub fn network(store: &Store, options: &Options) -> Result<Network> {
             }
         }
     }
-    let mut predicates: Vec<String> = all_predicates.into_iter().collect();
-    if options.with_articles {
+    let mut predicates: Vec<String> = all_predicates.into_iter().filter(|p| keep(p)).collect();
+    if options.with_articles && keep(MENTIONS) {
         predicates.push(MENTIONS.to_string());
     }
     let titles = articles.values().filter_map(|(id, title)| title.clone().map(|t| (id.clone(), t))).collect();

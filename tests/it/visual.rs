@@ -179,7 +179,21 @@ fn graph_exports_hold_the_store_counts_and_are_byte_identical() {
         assert_eq!(cy(&["--min-support", "2"]).1, b.relations(None, 2), "{}: --min-support 2", b.name);
         assert_eq!(cy(&["--with-articles"]), (actors + b.articles(), relations + b.mentions()), "{}: --with-articles", b.name);
         assert_eq!(cy(&["--with-articles", "--predicates", "mentions"]), (actors + b.articles(), b.mentions()), "{}: bipartite", b.name);
+        // The HTML view's embedded data: the same network, and a legend of
+        // the kept predicates only.
+        let html = ok(&["export", "--store", b.s(), "--format", "html", "--predicates", "metWith"]);
+        let data = embedded_data(&html);
+        assert_eq!(data["nodes"].as_array().unwrap().len(), actors);
+        assert_eq!(data["edges"].as_array().unwrap().len(), b.relations(Some("metWith"), 1));
+        assert_eq!(data["predicates"], serde_json::json!(["metWith"]));
     }
+}
+
+/// The JSON the HTML view embeds in `<script type="application/json">`.
+fn embedded_data(html: &str) -> serde_json::Value {
+    let start = html.find(r#"id="graph-data">"#).expect("no graph-data element") + r#"id="graph-data">"#.len();
+    let end = start + html[start..].find("</script>").unwrap();
+    json(&html[start..end])
 }
 
 #[test]

@@ -12,15 +12,28 @@ use std::io::Read;
 use std::path::{Path, PathBuf};
 
 /// One article to ingest.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct Document {
-    /// The input file name (`dcterms:identifier`); "stdin" for `-`.
+    /// The input file name (`dcterms:identifier`); "stdin" for `-`; the
+    /// `id` field for a line of a JSON Lines file.
     pub identifier: String,
-    /// Where it came from, for messages.
+    /// Where it came from, for messages ("file.jsonl:12").
     pub origin: String,
     pub text: String,
     /// A note about how the text was decoded, when it was not plain UTF-8.
     pub decoding_note: Option<String>,
+    /// Metadata given by the input (JSON Lines fields).
+    pub title: Option<String>,
+    pub url: Option<String>,
+    pub published: Option<String>,
+    pub source: Option<String>,
+}
+
+/// What one input yields: documents, and the problems found in it.
+#[derive(Debug, Default)]
+pub struct Loaded {
+    pub documents: Vec<Document>,
+    pub errors: Vec<InputError>,
 }
 
 /// An input that could not be read, with the reason.
@@ -38,7 +51,7 @@ impl std::fmt::Display for InputError {
 
 /// The extensions read when a folder is given. Files named explicitly are
 /// read whatever their extension.
-pub const TEXT_EXTENSIONS: &[&str] = &["txt", "text", "md"];
+pub const TEXT_EXTENSIONS: &[&str] = &["txt", "text", "md", "jsonl"];
 
 /// Expands inputs into the list of files to read, in a stable order.
 /// Folders are walked recursively; symbolic-link loops are detected.
@@ -105,27 +118,107 @@ fn describe_io(e: &std::io::Error) -> String {
     }
 }
 
-/// Reads and decodes one input.
-pub fn load(path: &Path) -> std::result::Result<Document, InputError> {
+/// Inputs larger than this are refused: no news article is this long, and a
+/// file this size is a dump to split, not one document.
+pub const MAX_INPUT_BYTES: u64 = 64 * 1024 * 1024;
+
+/// Reads and decodes one input: a text file (one document) or a JSON Lines
+/// file (`.jsonl`, one document per line).
+pub fn load(path: &Path) -> Loaded {
     let origin = if path.as_os_str() == "-" { "stdin".to_string() } else { path.display().to_string() };
-    let fail = |message: String| InputError { origin: origin.clone(), message };
+    let fail = |message: String| Loaded { documents: Vec::new(), errors: vec![InputError { origin: origin.clone(), message }] };
     let bytes = if path.as_os_str() == "-" {
         let mut buf = Vec::new();
-        std::io::stdin().read_to_end(&mut buf).map_err(|e| fail(describe_io(&e)))?;
+        if let Err(e) = std::io::stdin().read_to_end(&mut buf) {
+            return fail(describe_io(&e));
+        }
         buf
     } else {
-        std::fs::read(path).map_err(|e| fail(describe_io(&e)))?
+        if let Ok(m) = std::fs::metadata(path) {
+            if m.len() > MAX_INPUT_BYTES {
+                return fail(format!(
+                    "{:.1} MB, more than the {} MB limit for one input; split it into articles (one file each, or a .jsonl file of at most {} MB)",
+                    m.len() as f64 / 1e6,
+                    MAX_INPUT_BYTES / 1024 / 1024,
+                    MAX_INPUT_BYTES / 1024 / 1024
+                ));
+            }
+        }
+        match std::fs::read(path) {
+            Ok(b) => b,
+            Err(e) => return fail(describe_io(&e)),
+        }
     };
-    let (text, decoding_note) = decode(&bytes).map_err(|e| fail(e.to_string()))?;
+    let (text, decoding_note) = match decode(&bytes) {
+        Ok(x) => x,
+        Err(e) => return fail(e.to_string()),
+    };
     if text.trim().is_empty() {
-        return Err(fail(if bytes.is_empty() { "empty file".into() } else { "no text (only whitespace)".into() }));
+        return fail(if bytes.is_empty() { "empty file".into() } else { "no text (only whitespace)".into() });
+    }
+    if path.extension().is_some_and(|x| x.eq_ignore_ascii_case("jsonl")) {
+        return load_json_lines(&origin, &text);
     }
     let identifier = if path.as_os_str() == "-" {
         "stdin".to_string()
     } else {
-        path.file_name().map(|n| n.to_string_lossy().into_owned()).ok_or_else(|| fail("not a file name".into()))?
+        match path.file_name() {
+            Some(n) => n.to_string_lossy().into_owned(),
+            None => return fail("not a file name".into()),
+        }
     };
-    Ok(Document { identifier, origin, text, decoding_note })
+    Loaded { documents: vec![Document { identifier, origin, text, decoding_note, ..Document::default() }], errors: Vec::new() }
+}
+
+#[derive(serde::Deserialize)]
+struct JsonArticle {
+    id: Option<serde_json::Value>,
+    text: Option<String>,
+    title: Option<String>,
+    url: Option<String>,
+    published: Option<String>,
+    source: Option<String>,
+}
+
+/// One article per line: `{"id": ..., "text": ..., "title", "url", "published", "source"}`.
+fn load_json_lines(origin: &str, text: &str) -> Loaded {
+    let mut out = Loaded::default();
+    for (n, line) in text.lines().enumerate() {
+        if line.trim().is_empty() {
+            continue;
+        }
+        let at = format!("{origin}:{}", n + 1);
+        let article: JsonArticle = match serde_json::from_str(line) {
+            Ok(a) => a,
+            Err(e) => {
+                out.errors.push(InputError { origin: at, message: format!("not a JSON object: {e}") });
+                continue;
+            }
+        };
+        let Some(body) = article.text.filter(|t| !t.trim().is_empty()) else {
+            out.errors.push(InputError { origin: at, message: "no \"text\" field (or it is empty)".into() });
+            continue;
+        };
+        let identifier = match article.id {
+            Some(serde_json::Value::String(s)) if !s.trim().is_empty() => s,
+            Some(serde_json::Value::Number(n)) => n.to_string(),
+            _ => {
+                out.errors.push(InputError { origin: at, message: "no \"id\" field (a string or a number)".into() });
+                continue;
+            }
+        };
+        out.documents.push(Document {
+            identifier,
+            origin: at,
+            text: body,
+            decoding_note: None,
+            title: article.title,
+            url: article.url,
+            published: article.published,
+            source: article.source,
+        });
+    }
+    out
 }
 
 /// Decodes bytes to text; refuses binary data.

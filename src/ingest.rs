@@ -22,6 +22,8 @@ use std::time::{Duration, Instant};
 #[derive(Debug, Default)]
 pub struct Summary {
     pub documents: usize,
+    /// Identifiers of the documents written.
+    pub identifiers: BTreeSet<String>,
     pub entities: usize,
     pub facts: usize,
     pub quads: usize,
@@ -54,45 +56,51 @@ pub fn build(store: &Store, ontology: &Ontology, inputs: &[PathBuf]) -> Result<S
     let mut seen: HashMap<String, String> = HashMap::new();
     let mut entities = BTreeSet::new();
     for batch in files.chunks(BATCH) {
-        let results: Vec<std::result::Result<Prepared, InputError>> = batch
+        let results: Vec<(Vec<Prepared>, Vec<InputError>)> = batch
             .par_iter()
             .map(|path| {
-                let doc = document::load(path)?;
-                let ex = extractor.extract(&doc.text);
-                let quads = rdf::document_quads(&doc, &ex, ontology);
-                Ok(Prepared { facts: ex.facts.len(), doc, quads })
+                let loaded = document::load(path);
+                let prepared = loaded
+                    .documents
+                    .into_iter()
+                    .map(|doc| {
+                        let ex = extractor.extract(&doc.text);
+                        let quads = rdf::document_quads(&doc, &ex, ontology);
+                        Prepared { facts: ex.facts.len(), doc, quads }
+                    })
+                    .collect();
+                (prepared, loaded.errors)
             })
             .collect();
-        for r in results {
+        for (prepared, errors) in results {
             progress.inc(1);
-            let Prepared { doc, quads, facts } = match r {
-                Ok(x) => x,
-                Err(e) => {
-                    summary.errors.push(e);
+            summary.errors.extend(errors);
+            for Prepared { doc, quads, facts } in prepared {
+                if let Some(first) = seen.get(&doc.identifier) {
+                    summary.errors.push(InputError {
+                        origin: doc.origin.clone(),
+                        message: format!(
+                            "same identifier as {first}; a document is identified by its file name (or JSON id), so this one was skipped"
+                        ),
+                    });
                     continue;
                 }
-            };
-            if let Some(first) = seen.get(&doc.identifier) {
-                summary.errors.push(InputError {
-                    origin: doc.origin.clone(),
-                    message: format!("same file name as {first}; a document is identified by its file name, so this one was skipped"),
-                });
-                continue;
-            }
-            seen.insert(doc.identifier.clone(), doc.origin.clone());
-            if let Some(note) = &doc.decoding_note {
-                summary.notes.push(format!("{}: {note}", doc.origin));
-            }
-            let graph = rdf::document_iri(&doc.identifier);
-            store::replace_graph(store, graph.as_ref(), &quads)?;
-            summary.documents += 1;
-            summary.facts += facts;
-            summary.quads += quads.len();
-            summary.bytes += doc.text.len() as u64;
-            for q in &quads {
-                if q.predicate.as_str() == crate::vocab::SCHEMA_MENTIONS {
-                    entities.insert(q.object.to_string());
+                seen.insert(doc.identifier.clone(), doc.origin.clone());
+                if let Some(note) = &doc.decoding_note {
+                    summary.notes.push(format!("{}: {note}", doc.origin));
                 }
+                let graph = rdf::document_iri(&doc.identifier);
+                store::replace_graph(store, graph.as_ref(), &quads)?;
+                summary.documents += 1;
+                summary.facts += facts;
+                summary.quads += quads.len();
+                summary.bytes += doc.text.len() as u64;
+                for q in &quads {
+                    if q.predicate.as_str() == crate::vocab::SCHEMA_MENTIONS {
+                        entities.insert(q.object.to_string());
+                    }
+                }
+                summary.identifiers.insert(doc.identifier.clone());
             }
             let secs = started.elapsed().as_secs_f64().max(1e-9);
             progress.set_message(format!("{:.1} MB/s", summary.bytes as f64 / 1e6 / secs));

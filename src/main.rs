@@ -51,6 +51,22 @@ enum Command {
         /// Files, folders, or - for stdin.
         #[arg(required = true, value_name = "INPUT")]
         inputs: Vec<PathBuf>,
+        /// Afterwards, remove the articles of the store that are not among
+        /// the inputs (by identifier), so that the store mirrors a folder.
+        #[arg(long)]
+        prune: bool,
+    },
+
+    /// Remove articles from the store.
+    ///
+    /// DOC is an article's identifier (its file name, or its JSON id) or a
+    /// path to the file it came from. Each article's graph is removed in one
+    /// transaction; the ontology and other articles are untouched.
+    #[command(after_help = "Example:
+  actorgraph remove 02-panjshir-falls.txt corpus/03-taliban-cabinet.txt")]
+    Remove {
+        #[arg(required = true, value_name = "DOC")]
+        docs: Vec<String>,
     },
 
     /// Run a SPARQL query over the store.
@@ -179,10 +195,54 @@ fn load_ontology(dir: &Option<PathBuf>) -> Result<Ontology> {
 
 fn run(cli: Cli) -> Result<ExitCode> {
     match cli.command {
-        Command::Build { inputs } => {
+        Command::Remove { docs } => {
+            let store = store::open_for_writing(&cli.store)?;
+            let articles = store::articles(&store)?;
+            let mut missing = 0;
+            for d in &docs {
+                let id = std::path::Path::new(d).file_name().map_or(d.clone(), |n| n.to_string_lossy().into_owned());
+                match articles.iter().find(|(a, _)| *a == *d || *a == id) {
+                    Some((a, g)) => {
+                        store::remove_graph(&store, g.as_ref())?;
+                        eprintln!("actorgraph: removed {a}");
+                    }
+                    None => {
+                        eprintln!("actorgraph: {d}: no such article in {}", cli.store.display());
+                        missing += 1;
+                    }
+                }
+            }
+            store.flush()?;
+            Ok(if missing == 0 {
+                ExitCode::SUCCESS
+            } else if missing < docs.len() {
+                ExitCode::from(1)
+            } else {
+                ExitCode::from(2)
+            })
+        }
+        Command::Build { inputs, prune } => {
             let ontology = load_ontology(&cli.ontology)?;
             let store = store::open_for_writing(&cli.store)?;
             let summary = ingest::build(&store, &ontology, &inputs)?;
+            if prune {
+                // Inputs that could not be read still count as present.
+                let skipped: std::collections::BTreeSet<String> = summary
+                    .errors
+                    .iter()
+                    .filter_map(|e| std::path::Path::new(e.origin.split(':').next().unwrap_or("")).file_name())
+                    .map(|n| n.to_string_lossy().into_owned())
+                    .collect();
+                let mut pruned = 0;
+                for (id, g) in store::articles(&store)? {
+                    if !summary.identifiers.contains(&id) && !skipped.contains(&id) {
+                        store::remove_graph(&store, g.as_ref())?;
+                        pruned += 1;
+                    }
+                }
+                store.flush()?;
+                eprintln!("actorgraph: pruned {pruned} article(s) no longer among the inputs");
+            }
             for n in &summary.notes {
                 eprintln!("actorgraph: note: {n}");
             }
@@ -268,15 +328,14 @@ fn run(cli: Cli) -> Result<ExitCode> {
             let mut w = oxigraph::io::RdfSerializer::from_format(rdf_format).for_writer(BufWriter::new(std::io::stdout().lock()));
             let mut done = 0;
             for path in files {
-                match actorgraph::document::load(&path) {
-                    Ok(doc) => {
-                        let ex = extractor.extract(&doc.text);
-                        for q in rdf::document_quads(&doc, &ex, &ontology) {
-                            w.serialize_quad(&q)?;
-                        }
-                        done += 1;
+                let loaded = actorgraph::document::load(&path);
+                errors.extend(loaded.errors);
+                for doc in loaded.documents {
+                    let ex = extractor.extract(&doc.text);
+                    for q in rdf::document_quads(&doc, &ex, &ontology) {
+                        w.serialize_quad(&q)?;
                     }
-                    Err(e) => errors.push(e),
+                    done += 1;
                 }
             }
             w.finish()?.flush()?;

@@ -62,8 +62,17 @@ pub fn document_quads(doc: &Document, ex: &Extraction, ontology: &Ontology) -> V
     add(&d, DCTERMS_IDENTIFIER, Literal::new_simple_literal(&doc.identifier).into());
     add(&d, NIF_IS_STRING, Literal::new_simple_literal(&doc.text).into());
     add(&d, AG_EXTRACTED_BY, Literal::new_simple_literal(concat!("actorgraph ", env!("CARGO_PKG_VERSION"))).into());
-    if let Some(title) = headline(doc, ex) {
+    if let Some(title) = doc.title.as_deref().or_else(|| headline(doc, ex)) {
         add(&d, DCTERMS_TITLE, Literal::new_simple_literal(title).into());
+    }
+    if let Some(url) = doc.url.as_deref().and_then(|u| NamedNode::new(u).ok()) {
+        add(&d, SCHEMA_URL, url.into());
+    }
+    if let Some(date) = &doc.published {
+        add(&d, DCTERMS_ISSUED, Literal::new_simple_literal(date).into());
+    }
+    if let Some(source) = &doc.source {
+        add(&d, DCTERMS_PUBLISHER, Literal::new_simple_literal(source).into());
     }
     for &e in &ex.mentioned {
         add(&d, SCHEMA_MENTIONS, gaz.entities[e].iri.clone().into());

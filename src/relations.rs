@@ -84,12 +84,28 @@ struct Ctx<'a> {
     found: Vec<Found>,
     /// "NRF supremo Massoud", seen while building units: (person, org).
     title_leads: Vec<(Unit, Unit)>,
+    /// Per token: the unit starting there, the unit ending there, and
+    /// whether a unit covers it.
+    starts: Vec<Option<usize>>,
+    ends: Vec<Option<usize>>,
+    covered: Vec<bool>,
 }
 
 /// Extracts the relations stated in one sentence.
 pub fn extract(sentence: &Sentence, mentions: &[Mention], gaz: &Gazetteer, p: &Patterns) -> Vec<Found> {
     let tokens = &sentence.tokens;
-    let mut ctx = Ctx { tokens, capitalized: &sentence.capitalized, units: Vec::new(), gaz, p, found: Vec::new(), title_leads: Vec::new() };
+    let mut ctx = Ctx {
+        tokens,
+        capitalized: &sentence.capitalized,
+        units: Vec::new(),
+        gaz,
+        p,
+        found: Vec::new(),
+        title_leads: Vec::new(),
+        starts: Vec::new(),
+        ends: Vec::new(),
+        covered: Vec::new(),
+    };
     ctx.build_units(mentions);
     if ctx.units.is_empty() {
         return Vec::new();
@@ -258,18 +274,34 @@ impl<'a> Ctx<'a> {
             }
         }
         self.units = merged;
+        self.index_units();
     }
 
     fn unit_at(&self, start: usize) -> Option<usize> {
-        self.units.iter().position(|u| u.start == start)
+        self.starts.get(start).copied().flatten()
     }
 
     fn unit_ending_at(&self, end: usize) -> Option<usize> {
-        self.units.iter().position(|u| u.end == end)
+        self.ends.get(end).copied().flatten()
     }
 
     fn inside_unit(&self, i: usize) -> bool {
-        self.units.iter().any(|u| u.start <= i && i < u.end)
+        self.covered.get(i).copied().unwrap_or(false)
+    }
+
+    /// Indexes the units by token, so that the lookups above are O(1).
+    fn index_units(&mut self) {
+        let n = self.tokens.len() + 1;
+        self.starts = vec![None; n];
+        self.ends = vec![None; n];
+        self.covered = vec![false; n];
+        for (i, u) in self.units.iter().enumerate() {
+            self.starts[u.start].get_or_insert(i);
+            self.ends[u.end].get_or_insert(i);
+            for c in &mut self.covered[u.start..u.end] {
+                *c = true;
+            }
+        }
     }
 
     fn is_breaker_at(&self, i: usize) -> bool {

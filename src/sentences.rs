@@ -82,39 +82,33 @@ fn ends_line_sentence(run: &str, first_line: bool) -> bool {
 /// Splits a run of joined lines at sentence-final punctuation.
 fn split_run(text: &str, start: usize, end: usize, patterns: &Patterns, out: &mut Vec<Span>) {
     let run = &text[start..end];
+    let char_at = |i: usize| run[i..].chars().next();
     let mut sent_start = 0;
-    let chars: Vec<(usize, char)> = run.char_indices().collect();
-    let mut k = 0;
-    while k < chars.len() {
-        let (i, c) = chars[k];
-        if matches!(c, '.' | '!' | '?' | '\u{2026}') {
-            // Swallow repeated punctuation and closing quotes or brackets.
-            let mut j = k + 1;
-            while j < chars.len() && matches!(chars[j].1, '.' | '!' | '?' | '"' | '\'' | '\u{201D}' | '\u{2019}' | ')' | ']') {
-                j += 1;
-            }
-            let next_ws = j < chars.len() && chars[j].1.is_whitespace();
-            if next_ws {
-                let mut n = j;
-                while n < chars.len() && chars[n].1.is_whitespace() {
-                    n += 1;
-                }
-                let next = chars.get(n).map(|x| x.1);
-                let starts_sentence = next.is_some_and(|ch| {
-                    ch.is_uppercase() || ch.is_numeric() || matches!(ch, '"' | '\u{201C}' | '\u{2018}' | '\'' | '(' | '[')
-                });
-                if starts_sentence && !(c == '.' && is_abbreviation(&run[..i], patterns)) {
-                    let e = if j < chars.len() { chars[j].0 } else { run.len() };
-                    push(start + sent_start, start + e, text, out);
-                    sent_start = chars.get(n).map_or(run.len(), |x| x.0);
-                    k = n;
-                    continue;
-                }
-            }
-            k = j;
+    let mut i = 0;
+    while let Some(c) = char_at(i) {
+        if !matches!(c, '.' | '!' | '?' | '\u{2026}') {
+            i += c.len_utf8();
             continue;
         }
-        k += 1;
+        // Swallow repeated punctuation and closing quotes or brackets.
+        let mut j = i + c.len_utf8();
+        while let Some(d) = char_at(j).filter(|d| matches!(d, '.' | '!' | '?' | '"' | '\'' | '\u{201D}' | '\u{2019}' | ')' | ']')) {
+            j += d.len_utf8();
+        }
+        let mut n = j;
+        while let Some(w) = char_at(n).filter(|w| w.is_whitespace()) {
+            n += w.len_utf8();
+        }
+        let starts_sentence = n > j
+            && char_at(n)
+                .is_some_and(|ch| ch.is_uppercase() || ch.is_numeric() || matches!(ch, '"' | '\u{201C}' | '\u{2018}' | '\'' | '(' | '['));
+        if starts_sentence && !(c == '.' && is_abbreviation(&run[..i], patterns)) {
+            push(start + sent_start, start + j, text, out);
+            sent_start = n;
+            i = n;
+        } else {
+            i = j;
+        }
     }
     push(start + sent_start, end, text, out);
 }
@@ -138,11 +132,37 @@ fn is_abbreviation(before: &str, patterns: &Patterns) -> bool {
     patterns.abbreviations.contains(&folded)
 }
 
+/// Sentences longer than this (in bytes) are cut at whitespace: run-on text
+/// without punctuation (a 100 MB file with no full stop) is not one sentence,
+/// and the rules need bounded input.
+pub const MAX_SENTENCE: usize = 2000;
+
 fn push(s: usize, e: usize, text: &str, out: &mut Vec<Span>) {
     let piece = &text[s..e];
     let lead = piece.len() - piece.trim_start().len();
     let trimmed = piece.trim();
-    if !trimmed.is_empty() {
-        out.push(Span { start: s + lead, end: s + lead + trimmed.len() });
+    if trimmed.is_empty() {
+        return;
+    }
+    let (mut s, e) = (s + lead, s + lead + trimmed.len());
+    while e - s > MAX_SENTENCE {
+        let mut cut = s + MAX_SENTENCE;
+        while !text.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        // Prefer the last whitespace before the limit.
+        let window = &text[s..cut];
+        let at = window.rfind(char::is_whitespace).filter(|&k| k > MAX_SENTENCE / 2).map_or(cut, |k| s + k);
+        let piece = text[s..at].trim_end();
+        if !piece.is_empty() {
+            out.push(Span { start: s, end: s + piece.len() });
+        }
+        s = at;
+        while let Some(c) = text[s..].chars().next().filter(|c| c.is_whitespace()) {
+            s += c.len_utf8();
+        }
+    }
+    if s < e {
+        out.push(Span { start: s, end: e });
     }
 }

@@ -3,6 +3,7 @@
 
 mod cases;
 mod cli;
+mod reliability;
 mod seeds;
 mod support;
 mod visual;

@@ -3,6 +3,7 @@
 
 mod cases;
 mod cli;
+mod properties;
 mod reliability;
 mod seeds;
 mod support;

@@ -1,0 +1,114 @@
+//! Properties over arbitrary text: the extractor never panics, and every
+//! evidence span slices the document to exactly the quoted sentence.
+
+use actorgraph::document::Document;
+use actorgraph::{rdf, vocab, Extractor, Ontology};
+use oxigraph::model::Term;
+use proptest::prelude::*;
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+fn ontology() -> &'static Ontology {
+    static O: OnceLock<Ontology> = OnceLock::new();
+    O.get_or_init(|| Ontology::builtin().unwrap())
+}
+
+/// Text made of names, relation words, multi-byte characters, invisible
+/// characters, punctuation and line breaks, in any order.
+fn newsy_text() -> impl Strategy<Value = String> {
+    let pieces = prop::sample::select(vec![
+        "Ahmad Massoud",
+        "Massoud",
+        "Amir Khan Muttaqi",
+        "the Taliban",
+        "NRF",
+        "Ismail Khan",
+        "Haqqani Network",
+        " met ",
+        " met with ",
+        " rejected ",
+        " the offer of ",
+        "'s ",
+        " leader of ",
+        " is led by ",
+        " and ",
+        ", ",
+        ". ",
+        "\n",
+        "\n\n",
+        "“",
+        "”",
+        "’s ",
+        "é",
+        "ü",
+        "—",
+        "🇦🇫",
+        "\u{200B}",
+        "\u{202E}",
+        "\u{0301}",
+        "\u{00A0}",
+        "Dr. ",
+        " held talks with ",
+        " delegation ",
+        " who heads ",
+        " said he ",
+        "?",
+        "!",
+        "…",
+        "ß",
+        "İ",
+        "\r\n",
+    ]);
+    prop::collection::vec(prop_oneof![pieces.prop_map(str::to_string), any::<String>()], 0..60).prop_map(|v| v.concat())
+}
+
+fn check_offsets(text: &str) {
+    let o = ontology();
+    let ex = Extractor::new(o).extract(text);
+    let doc = Document { identifier: "p.txt".into(), origin: "p.txt".into(), text: text.to_string(), ..Document::default() };
+    let quads = rdf::document_quads(&doc, &ex, o);
+    let mut by_subject: HashMap<String, HashMap<&str, String>> = HashMap::new();
+    for q in &quads {
+        let value = match &q.object {
+            Term::Literal(l) => l.value().to_string(),
+            other => other.to_string(),
+        };
+        by_subject.entry(q.subject.to_string()).or_default().insert(q.predicate.as_str(), value);
+    }
+    let chars: Vec<char> = text.chars().collect();
+    let mut spans = 0;
+    for props in by_subject.values() {
+        let (Some(b), Some(e), Some(anchor)) = (props.get(vocab::NIF_BEGIN), props.get(vocab::NIF_END), props.get(vocab::NIF_ANCHOR_OF))
+        else {
+            continue;
+        };
+        let (b, e): (usize, usize) = (b.parse().unwrap(), e.parse().unwrap());
+        assert!(b < e && e <= chars.len(), "span {b}..{e} outside the text");
+        assert_eq!(&chars[b..e].iter().collect::<String>(), anchor);
+        spans += 1;
+    }
+    // Every fact has evidence.
+    for f in &ex.facts {
+        assert!(!f.evidence.is_empty());
+    }
+    assert!(spans > 0 || ex.facts.is_empty());
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 400, ..ProptestConfig::default() })]
+
+    #[test]
+    fn evidence_offsets_slice_the_text(text in newsy_text()) {
+        check_offsets(&text);
+    }
+
+    #[test]
+    fn arbitrary_unicode_never_panics(text in any::<String>()) {
+        let _ = Extractor::new(ontology()).extract(&text);
+    }
+}
+
+#[test]
+fn offsets_on_a_fixed_multibyte_text() {
+    check_offsets("Ça — “Ahmad Massoud” met Amir Khan Muttaqi 🇦🇫 in Tehran.\n\nThe NRF is led by Ahmad Massoud.");
+}

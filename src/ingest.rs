@@ -33,10 +33,52 @@ pub struct Summary {
     pub elapsed: Duration,
 }
 
+/// Files read and extracted together, in parallel.
 const BATCH: usize = 256;
+/// Quads handed to the bulk loader at once (about its own batch size).
+const BULK_QUADS: usize = 500_000;
 
-/// Builds `inputs` into `store`.
+/// How documents reach the store.
+enum Writer<'a> {
+    /// One transaction per document: replaces what the store holds.
+    Transactions,
+    /// Oxigraph's bulk loader, for a store that holds no article yet: much
+    /// faster, and atomic as a whole (nothing is visible before `commit`).
+    Bulk { loader: oxigraph::store::BulkLoader<'a>, pending: Vec<oxigraph::model::Quad> },
+}
+
+impl Writer<'_> {
+    fn write(&mut self, store: &Store, graph: &oxigraph::model::NamedNode, quads: Vec<oxigraph::model::Quad>) -> Result<()> {
+        match self {
+            Writer::Transactions => store::replace_graph(store, graph.as_ref(), &quads),
+            Writer::Bulk { loader, pending } => {
+                pending.extend(quads);
+                if pending.len() >= BULK_QUADS {
+                    loader.load_quads(std::mem::take(pending))?;
+                }
+                Ok(())
+            }
+        }
+    }
+
+    fn finish(self) -> Result<()> {
+        if let Writer::Bulk { mut loader, pending } = self {
+            loader.load_quads(pending)?;
+            loader.commit()?;
+        }
+        Ok(())
+    }
+}
+
+/// Builds `inputs` into `store`. A store with no article yet is filled with
+/// the bulk loader; otherwise each document is replaced in a transaction.
 pub fn build(store: &Store, ontology: &Ontology, inputs: &[PathBuf]) -> Result<Summary> {
+    let fresh = store::articles(store)?.is_empty();
+    build_with(store, ontology, inputs, fresh)
+}
+
+/// Like [`build`], choosing the bulk loader (`bulk`) or transactions.
+pub fn build_with(store: &Store, ontology: &Ontology, inputs: &[PathBuf], bulk: bool) -> Result<Summary> {
     let started = Instant::now();
     let mut summary = Summary::default();
     store::sync_ontology(store, ontology)?;
@@ -45,7 +87,7 @@ pub fn build(store: &Store, ontology: &Ontology, inputs: &[PathBuf]) -> Result<S
     let progress = if std::io::stderr().is_terminal() && files.len() > 1 {
         let pb = ProgressBar::with_draw_target(Some(files.len() as u64), ProgressDrawTarget::stderr());
         pb.set_style(
-            ProgressStyle::with_template("{spinner} {pos}/{len} articles  {msg}  [{elapsed_precise}, ETA {eta}]")
+            ProgressStyle::with_template("{spinner} {pos}/{len} inputs  {msg}  [{elapsed_precise}, ETA {eta}]")
                 .unwrap_or_else(|_| ProgressStyle::default_bar()),
         );
         pb
@@ -55,57 +97,71 @@ pub fn build(store: &Store, ontology: &Ontology, inputs: &[PathBuf]) -> Result<S
     let extractor = Extractor::new(ontology);
     let mut seen: HashMap<String, String> = HashMap::new();
     let mut entities = BTreeSet::new();
-    for batch in files.chunks(BATCH) {
-        let results: Vec<(Vec<Prepared>, Vec<InputError>)> = batch
-            .par_iter()
-            .map(|path| {
-                let loaded = document::load(path);
-                let prepared = loaded
-                    .documents
-                    .into_iter()
-                    .map(|doc| {
-                        let ex = extractor.extract(&doc.text);
-                        let quads = rdf::document_quads(&doc, &ex, ontology);
-                        Prepared { facts: ex.facts.len(), doc, quads }
+    let mut writer = if bulk { Writer::Bulk { loader: store.bulk_loader(), pending: Vec::new() } } else { Writer::Transactions };
+    // Extraction runs ahead of the writer by at most two batches.
+    let (tx, rx) = std::sync::mpsc::sync_channel::<Vec<(Vec<Prepared>, Vec<InputError>)>>(2);
+    std::thread::scope(|scope| -> Result<()> {
+        let extractor = &extractor;
+        scope.spawn(move || {
+            for batch in files.chunks(BATCH) {
+                let results = batch
+                    .par_iter()
+                    .map(|path| {
+                        let loaded = document::load(path);
+                        let prepared = loaded
+                            .documents
+                            .into_iter()
+                            .map(|doc| {
+                                let ex = extractor.extract(&doc.text);
+                                let quads = rdf::document_quads(&doc, &ex, ontology);
+                                Prepared { facts: ex.facts.len(), doc, quads }
+                            })
+                            .collect();
+                        (prepared, loaded.errors)
                     })
                     .collect();
-                (prepared, loaded.errors)
-            })
-            .collect();
-        for (prepared, errors) in results {
-            progress.inc(1);
-            summary.errors.extend(errors);
-            for Prepared { doc, quads, facts } in prepared {
-                if let Some(first) = seen.get(&doc.identifier) {
-                    summary.errors.push(InputError {
-                        origin: doc.origin.clone(),
-                        message: format!(
-                            "same identifier as {first}; a document is identified by its file name (or JSON id), so this one was skipped"
-                        ),
-                    });
-                    continue;
+                if tx.send(results).is_err() {
+                    return;
                 }
-                seen.insert(doc.identifier.clone(), doc.origin.clone());
-                if let Some(note) = &doc.decoding_note {
-                    summary.notes.push(format!("{}: {note}", doc.origin));
-                }
-                let graph = rdf::document_iri(&doc.identifier);
-                store::replace_graph(store, graph.as_ref(), &quads)?;
-                summary.documents += 1;
-                summary.facts += facts;
-                summary.quads += quads.len();
-                summary.bytes += doc.text.len() as u64;
-                for q in &quads {
-                    if q.predicate.as_str() == crate::vocab::SCHEMA_MENTIONS {
-                        entities.insert(q.object.to_string());
-                    }
-                }
-                summary.identifiers.insert(doc.identifier.clone());
             }
-            let secs = started.elapsed().as_secs_f64().max(1e-9);
-            progress.set_message(format!("{:.1} MB/s", summary.bytes as f64 / 1e6 / secs));
+        });
+        for results in rx {
+            for (prepared, errors) in results {
+                progress.inc(1);
+                summary.errors.extend(errors);
+                for Prepared { doc, quads, facts } in prepared {
+                    if let Some(first) = seen.get(&doc.identifier) {
+                        summary.errors.push(InputError {
+                            origin: doc.origin.clone(),
+                            message: format!(
+                                "same identifier as {first}; a document is identified by its file name (or JSON id), so this one was skipped"
+                            ),
+                        });
+                        continue;
+                    }
+                    seen.insert(doc.identifier.clone(), doc.origin.clone());
+                    if let Some(note) = &doc.decoding_note {
+                        summary.notes.push(format!("{}: {note}", doc.origin));
+                    }
+                    for q in &quads {
+                        if q.predicate.as_str() == crate::vocab::SCHEMA_MENTIONS {
+                            entities.insert(q.object.to_string());
+                        }
+                    }
+                    summary.documents += 1;
+                    summary.facts += facts;
+                    summary.quads += quads.len();
+                    summary.bytes += doc.text.len() as u64;
+                    writer.write(store, &rdf::document_iri(&doc.identifier), quads)?;
+                    summary.identifiers.insert(doc.identifier);
+                }
+                let secs = started.elapsed().as_secs_f64().max(1e-9);
+                progress.set_message(format!("{:.1} MB/s", summary.bytes as f64 / 1e6 / secs));
+            }
         }
-    }
+        Ok(())
+    })?;
+    writer.finish()?;
     progress.finish_and_clear();
     store.flush()?;
     summary.entities = entities.len();

@@ -78,6 +78,10 @@ impl<'a> Extractor<'a> {
         let (resolved, mentioned) = resolve::resolve(&sents, &matches, gaz, pats);
         let mut by_key: BTreeMap<(Predicate, String, String), Fact> = BTreeMap::new();
         for (si, (sentence, ms)) in sents.iter().zip(&resolved).enumerate() {
+            // Every relation joins two different actors.
+            if ms.iter().all(|m| m.entity == ms[0].entity) {
+                continue;
+            }
             for f in relations::extract(sentence, ms, gaz, pats) {
                 let (mut s, mut o) = (f.subject, f.object);
                 // metWith is symmetric: one triple, subject first by IRI.

@@ -94,8 +94,9 @@ fn report(rows: &[serde_json::Value], bytes: u64, files: usize, dir: &Path) -> a
     let q = get("queries");
     println!("- bundled queries on the large store (ms):");
     if let Some(obj) = q["latency_ms"].as_object() {
-        for (name, ms) in obj {
-            println!("  - `{name}`: {:.0} ms", f(ms));
+        for (name, r) in obj {
+            let note = if r["cancelled"].as_bool() == Some(true) { " (cancelled at the 60 s limit)" } else { "" };
+            println!("  - `{name}`: {:.0} ms, {} rows{note}", f(&r["ms"]), r["rows"]);
         }
     }
     Ok(())
@@ -203,16 +204,40 @@ fn run_phase(phase: &str, dir: &Path) -> anyhow::Result<()> {
         "queries" => {
             let st = store::open_for_reading(&dir.join("store"))?;
             let mut lat = serde_json::Map::new();
+            // Each query runs to its last row, or is cancelled after a minute.
             for (name, text) in query::BUNDLED {
                 let t = Instant::now();
-                let mut prepared = SparqlEvaluator::new().parse_query(text)?;
-                prepared.dataset_mut().set_default_graph_as_union();
-                if let QueryResults::Solutions(s) = prepared.on_store(&st).execute()? {
-                    for row in s {
-                        row?;
+                let token = oxigraph::sparql::CancellationToken::new();
+                let canceller = token.clone();
+                let (done_tx, done_rx) = std::sync::mpsc::channel::<()>();
+                let watchdog = std::thread::spawn(move || {
+                    if done_rx.recv_timeout(std::time::Duration::from_secs(60)).is_err() {
+                        canceller.cancel();
                     }
+                });
+                let mut prepared = SparqlEvaluator::new().with_cancellation_token(token).parse_query(text)?;
+                prepared.dataset_mut().set_default_graph_as_union();
+                let mut rows = 0u64;
+                let mut cancelled = false;
+                match prepared.on_store(&st).execute() {
+                    Ok(QueryResults::Solutions(s)) => {
+                        for row in s {
+                            if row.is_err() {
+                                cancelled = true;
+                                break;
+                            }
+                            rows += 1;
+                        }
+                    }
+                    Ok(_) => {}
+                    Err(_) => cancelled = true,
                 }
-                lat.insert(name.to_string(), (t.elapsed().as_secs_f64() * 1000.0).into());
+                let _ = done_tx.send(());
+                let _ = watchdog.join();
+                lat.insert(
+                    name.to_string(),
+                    serde_json::json!({ "ms": t.elapsed().as_secs_f64() * 1000.0, "rows": rows, "cancelled": cancelled }),
+                );
             }
             out["latency_ms"] = lat.into();
         }
@@ -277,7 +302,7 @@ fn generate(out: &Path, n: usize, seed: u64) -> anyhow::Result<(u64, usize)> {
             std::fs::create_dir_all(&sub)?;
         }
         let mut text = format!("{} ({})\n\n", headlines[rng.below(headlines.len())], i);
-        let count = 6 + rng.below(10);
+        let count = 12 + rng.below(16);
         for _ in 0..count {
             text.push_str(&paragraphs[rng.below(paragraphs.len())]);
             text.push_str("\n\n");

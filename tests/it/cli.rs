@@ -191,3 +191,56 @@ fn extract_writes_quads_that_parse() {
     let graphs: std::collections::BTreeSet<&str> = out.lines().filter_map(|l| l.rsplit(' ').nth(1)).collect();
     assert_eq!(graphs.len(), 5, "one graph per article");
 }
+
+#[test]
+fn extract_then_load_gives_the_quads_build_stores() {
+    let Some(seeds) = crate::support::seeds() else { return };
+    let dir = tempfile::tempdir().unwrap();
+    let store = dir.path().join("db");
+    ok(&["build", "--store", store.to_str().unwrap(), seeds.to_str().unwrap()]);
+    let built = ok(&["export", "--store", store.to_str().unwrap(), "--format", "nquads"]);
+    // The stateless mapper's output, loaded into an empty store.
+    let extracted = ok(&["extract", seeds.to_str().unwrap(), "--format", "nquads"]);
+    let loaded = oxigraph::store::Store::new().unwrap();
+    loaded.load_from_slice(oxigraph::io::RdfFormat::NQuads, extracted.as_bytes()).unwrap();
+    let mut from_extract: Vec<String> = loaded.iter().map(|q| q.unwrap().to_string()).collect();
+    from_extract.sort();
+    // `build` also stores the ontology graph; the articles' graphs must match.
+    let mut from_build: Vec<String> = built
+        .lines()
+        .filter(|l| !l.ends_with("<https://w3id.org/actorgraph/graph/ontology> ."))
+        .map(|l| l.trim_end_matches(" .").to_string())
+        .collect();
+    from_build.sort();
+    assert_eq!(from_extract.len(), from_build.len());
+    assert_eq!(from_extract, from_build);
+}
+
+#[test]
+fn a_progress_bar_on_a_terminal_and_none_in_a_pipe() {
+    let Ok(script) = which("script") else {
+        assert!(std::env::var_os("CI").is_none(), "`script` (util-linux) is missing, and CI is set");
+        eprintln!("notice: `script` not found; skipping the pseudo-terminal check");
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = dir.path().join("c");
+    std::fs::create_dir(&corpus).unwrap();
+    for i in 0..3000 {
+        std::fs::write(corpus.join(format!("{i:04}.txt")), format!("Article {i}.\n\nAhmad Massoud met Ismail Khan in Tehran.\n")).unwrap();
+    }
+    let cmd = format!("{} build --store {} {}", bin().display(), dir.path().join("tty.db").display(), corpus.display());
+    // `script` runs the command under a pseudo-terminal and copies what it drew.
+    let out = Command::new(script).args(["-q", "-e", "-c", &cmd, "/dev/null"]).output().unwrap();
+    let tty = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "{tty}");
+    assert!(tty.contains("inputs") && tty.contains("MB/s"), "no progress bar on a terminal: {tty}");
+    // In a pipe: only the summary line.
+    let piped = run(&["build", "--store", dir.path().join("pipe.db").to_str().unwrap(), corpus.to_str().unwrap()]);
+    let err = stderr(&piped);
+    assert!(!err.contains("MB/s") && err.lines().count() == 1, "{err}");
+}
+
+fn which(name: &str) -> Result<std::path::PathBuf, ()> {
+    std::env::var_os("PATH").and_then(|paths| std::env::split_paths(&paths).map(|p| p.join(name)).find(|p| p.is_file())).ok_or(())
+}

@@ -767,7 +767,8 @@ impl<'a> Ctx<'a> {
                 if unit.possessive {
                     return None;
                 }
-                return Some(self.group_right(u, self.tokens.len()));
+                // "with Taliban negotiators led by Baradar": the leader too.
+                return Some(self.with_delegation_leader(self.group_right(u, self.tokens.len()), self.tokens.len()));
             }
             let w = self.word(j);
             let word_ok = self.tokens[j].is_word()
@@ -786,6 +787,19 @@ impl<'a> Ctx<'a> {
     }
 
     fn meeting_noun(&mut self, t: usize, te: usize) {
+        // "Taliban-NRF talks", "the Muttaqi-Massoud meeting".
+        if let Some(b) = self.unit_ending_at(t) {
+            let bs = self.units[b].start;
+            if bs >= 2 && self.word(bs - 1) == "-" {
+                if let Some(a) = self.unit_ending_at(bs - 1) {
+                    let start = self.units[a].start;
+                    if !self.irrealis_before(start, 0) && !self.irrealis_after(te) && !self.denied_before(start) {
+                        let (a, b) = (self.units[a].clone(), self.units[b].clone());
+                        self.emit(a.entity, Predicate::MetWith, b.entity, "meet-noun-compound", &[&a, &b], 0.85);
+                    }
+                }
+            }
+        }
         let w = self.word(te);
         let between = matches!(w, "between" | "among" | "amongst" | "involving") || (w == "held" && self.word(te + 1) == "between");
         if between {
@@ -1245,8 +1259,10 @@ impl<'a> Ctx<'a> {
                     }
                 }
             }
-            // Name, then the title in apposition: "Akhundzada, the Taliban leader".
-            if definite && b >= 2 && self.word(b - 1) == "," {
+            // Name, then the title in apposition or after a copula:
+            // "Akhundzada, the Taliban leader", "Massoud is the NRF's leader".
+            let linked = b >= 2 && (self.word(b - 1) == "," || matches!(self.word(b - 1), "is" | "remains" | "became"));
+            if (definite || self.word(org.end) == "'s") && linked {
                 if let Some(p) = self.unit_ending_at(b - 1) {
                     let a = self.units[p].clone();
                     if a.class == Class::Person && !a.possessive {

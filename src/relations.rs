@@ -694,7 +694,7 @@ impl<'a> Ctx<'a> {
         if self.units[first].possessive {
             return;
         }
-        let objects = self.group_right(first, self.tokens.len());
+        let objects = self.with_delegation_leader(self.group_right(first, self.tokens.len()), self.tokens.len());
         let end = self.units[*objects.last().unwrap()].end;
         if self.word(end) == "to" {
             return;
@@ -1234,6 +1234,20 @@ impl<'a> Ctx<'a> {
             let mut k = org.end;
             if self.word(k) == "'s" {
                 k += 1;
+            }
+            // "the Taliban's reclusive supreme leader": a couple of adjectives.
+            let mut adj = 0;
+            while adj < 2
+                && self.p.leader_titles.match_at(self.tokens, k).is_none()
+                && self.tokens.get(k).is_some_and(|t| t.is_word())
+                && !self.capitalized[k]
+                && !self.p.title_words.contains(self.word(k))
+                && !PREPOSITIONS.contains(&self.word(k))
+                && !self.p.lead_blockers.contains_word(self.word(k))
+                && self.unit_at(k).is_none()
+            {
+                k += 1;
+                adj += 1;
             }
             let Some(len) = self.p.leader_titles.match_at(self.tokens, k) else { continue };
             let after = k + len;

@@ -74,7 +74,11 @@ pub fn resolve(
                 .copied()
                 .filter(|&e| gazetteer.entities[e].cues.iter().any(|cue| contains_phrase(&sentence.folded.text, cue)))
                 .collect();
-            let (entity, via) = if cued.len() == 1 && Some(cued[0]) != entry.full {
+            // "Massoud, the son of the late Ahmad Shah Massoud": when the cued
+            // entity is named in full in the same sentence, the bare name is
+            // the other one.
+            let named_in_full = |e: usize| ms.iter().any(|o| o != m && gazetteer.names[o.name].full == Some(e));
+            let (entity, via) = if cued.len() == 1 && Some(cued[0]) != entry.full && !named_in_full(cued[0]) {
                 (Some(cued[0]), Via::ShortName)
             } else if let Some(e) = entry.full {
                 (Some(e), Via::Name)

@@ -226,8 +226,24 @@ impl<'a> Ctx<'a> {
             if self.word(k - 1) == "that" {
                 k -= 1;
             }
-            let Some(n) = self.p.say_verbs.match_before(self.tokens, k) else { continue };
-            let mut v = k - n;
+            let mut v = if let Some(n) = self.p.say_verbs.match_before(self.tokens, k) {
+                k - n
+            } else {
+                // "told reporters he ...": the audience is no actor.
+                let mut b = k;
+                while b > 0
+                    && k - b < 3
+                    && self.tokens[b - 1].is_word()
+                    && !self.capitalized[b - 1]
+                    && !matches!(self.word(b - 1), "told" | "tells")
+                {
+                    b -= 1;
+                }
+                if b == k || b == 0 || !matches!(self.word(b - 1), "told" | "tells") {
+                    continue;
+                }
+                b - 1
+            };
             if v > 0 && matches!(self.word(v - 1), "also" | "later" | "then" | "has" | "had" | "have") {
                 v -= 1;
             }
@@ -483,10 +499,11 @@ impl<'a> Ctx<'a> {
                     .iter()
                     .copied()
                     .find(|&u| (!self.is_prepositional_object(u) || self.is_proxy_object(u)) && !self.units[u].attributive)?;
-                if self.word(self.units[first].end) != "," {
+                // "A and B, the leaders of C, met": the whole coordination.
+                let group = self.group_right(first, t);
+                if self.word(self.units[*group.last().unwrap()].end) != "," {
                     return None;
                 }
-                let group = self.group_right(first, t);
                 if group.iter().any(|&u| self.units[u].possessive) {
                     return None;
                 }
@@ -1202,6 +1219,17 @@ impl<'a> Ctx<'a> {
         let mut j = te;
         while matches!(self.word(j), "the" | "whole" | "entire") {
             j += 1;
+        }
+        // "leads the anti-Taliban National Resistance Front"
+        let mut m = j;
+        while m < j + 4
+            && self.unit_at(m).is_none()
+            && (self.word(m) == "-" || (self.tokens.get(m).is_some_and(|t| t.is_word()) && !PREPOSITIONS.contains(&self.word(m))))
+        {
+            m += 1;
+        }
+        if self.unit_at(j).is_none() && self.unit_at(m).is_some() && (j..m).any(|k| self.word(k) == "-") {
+            j = m;
         }
         let Some(org) = self.unit_at(j) else { return };
         let (a, b) = (self.units[p].clone(), self.units[org].clone());

@@ -32,6 +32,16 @@ impl Ontology {
         Self::from_sources(&files, BUILTIN_PATTERNS, "ontology/patterns.toml")
     }
 
+    /// The built-in ontology and patterns with the gazetteer given as Turtle
+    /// text (for tools and tests that hold a gazetteer in memory).
+    pub fn with_gazetteer(turtle: &str) -> Result<Ontology> {
+        let files = vec![
+            ("ontology/actorgraph.ttl (built in)".to_string(), BUILTIN_TTL[0].1.to_string()),
+            ("gazetteer".to_string(), turtle.to_string()),
+        ];
+        Self::from_sources(&files, BUILTIN_PATTERNS, "ontology/patterns.toml (built in)")
+    }
+
     /// Reads every `*.ttl` file of `dir`, and `dir/patterns.toml`. When the
     /// folder has no `actorgraph.ttl` or no `patterns.toml`, the built-in one
     /// is used, so a folder with only a gazetteer is enough.

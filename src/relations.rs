@@ -123,6 +123,16 @@ const PREPOSITIONS: &[&str] =
 const COPULA: &[&str] = &["is", "was", "are", "were", "been", "being", "be"];
 
 impl<'a> Ctx<'a> {
+    /// Whether token `i` is capitalized in the original; false past the end.
+    fn cap(&self, i: usize) -> bool {
+        self.capitalized.get(i).copied().unwrap_or(false)
+    }
+
+    /// Whether token `i` is a word; false past the end.
+    fn is_word_at(&self, i: usize) -> bool {
+        self.tokens.get(i).is_some_and(Token::is_word)
+    }
+
     fn word(&self, i: usize) -> &str {
         self.tokens.get(i).map_or("", |t| t.text.as_str())
     }
@@ -231,12 +241,7 @@ impl<'a> Ctx<'a> {
             } else {
                 // "told reporters he ...": the audience is no actor.
                 let mut b = k;
-                while b > 0
-                    && k - b < 3
-                    && self.tokens[b - 1].is_word()
-                    && !self.capitalized[b - 1]
-                    && !matches!(self.word(b - 1), "told" | "tells")
-                {
+                while b > 0 && k - b < 3 && self.is_word_at(b - 1) && !self.cap(b - 1) && !matches!(self.word(b - 1), "told" | "tells") {
                     b -= 1;
                 }
                 if b == k || b == 0 || !matches!(self.word(b - 1), "told" | "tells") {
@@ -537,10 +542,7 @@ impl<'a> Ctx<'a> {
             let w = self.word(k - 1);
             let titleish = self.p.title_words.contains(w)
                 || self.p.honorifics.contains_word(w)
-                || (self.capitalized[k - 1]
-                    && self.tokens[k - 1].is_word()
-                    && self.unit_ending_at(k).is_none()
-                    && !self.inside_unit(k - 1))
+                || (self.cap(k - 1) && self.is_word_at(k - 1) && self.unit_ending_at(k).is_none() && !self.inside_unit(k - 1))
                 || (w == "." && k >= 2 && self.tokens[k - 2].text.len() <= 3);
             if !titleish || self.inside_unit(k - 1) {
                 break;
@@ -559,9 +561,8 @@ impl<'a> Ctx<'a> {
                 continue;
             }
             let w = self.word(k);
-            let titleish = self.p.title_words.contains(w)
-                || matches!(w, "the" | "-" | "." | "his" | "her")
-                || (self.capitalized[k] && self.tokens[k].is_word());
+            let titleish =
+                self.p.title_words.contains(w) || matches!(w, "the" | "-" | "." | "his" | "her") || (self.cap(k) && self.is_word_at(k));
             if !titleish {
                 break;
             }
@@ -686,8 +687,7 @@ impl<'a> Ctx<'a> {
                 return Some(j + len);
             }
             let w = self.word(j);
-            if !self.tokens[j].is_word() || self.unit_at(j).is_some() || self.is_breaker_at(j) || matches!(w, "and" | "or" | "with" | "to")
-            {
+            if !self.is_word_at(j) || self.unit_at(j).is_some() || self.is_breaker_at(j) || matches!(w, "and" | "or" | "with" | "to") {
                 return None;
             }
         }
@@ -703,7 +703,7 @@ impl<'a> Ctx<'a> {
             && (matches!(self.word(j), "the" | "a" | "an")
                 || self.p.title_words.contains(self.word(j))
                 || self.p.honorifics.match_at(self.tokens, j).is_some()
-                || (self.capitalized[j] && self.unit_at(j).is_none() && self.tokens[j].is_word()))
+                || (self.cap(j) && self.unit_at(j).is_none() && self.is_word_at(j)))
         {
             j += 1;
         }
@@ -788,7 +788,7 @@ impl<'a> Ctx<'a> {
                 return Some(self.with_delegation_leader(self.group_right(u, self.tokens.len()), self.tokens.len()));
             }
             let w = self.word(j);
-            let word_ok = self.tokens[j].is_word()
+            let word_ok = self.is_word_at(j)
                 && !self.is_breaker_at(j)
                 && !matches!(w, "and" | "or" | "but" | "to" | "for" | "about" | "after" | "before" | "over" | "between" | "against")
                 && !COPULA.contains(&w)
@@ -934,7 +934,7 @@ impl<'a> Ctx<'a> {
                         break;
                     }
                     let w = self.word(k);
-                    if !self.tokens[k].is_word()
+                    if !self.is_word_at(k)
                         || PREPOSITIONS.contains(&w)
                         || self.is_breaker_at(k)
                         || self.trigger_at(k).is_some()
@@ -1268,7 +1268,7 @@ impl<'a> Ctx<'a> {
             while adj < 2
                 && self.p.leader_titles.match_at(self.tokens, k).is_none()
                 && self.tokens.get(k).is_some_and(|t| t.is_word())
-                && !self.capitalized[k]
+                && !self.cap(k)
                 && !self.p.title_words.contains(self.word(k))
                 && !PREPOSITIONS.contains(&self.word(k))
                 && !self.p.lead_blockers.contains_word(self.word(k))

@@ -112,3 +112,18 @@ proptest! {
 fn offsets_on_a_fixed_multibyte_text() {
     check_offsets("Ça — “Ahmad Massoud” met Amir Khan Muttaqi 🇦🇫 in Tehran.\n\nThe NRF is led by Ahmad Massoud.");
 }
+
+/// Inputs on which the fuzzer once found a panic (`tests/fuzz-regressions/`).
+#[test]
+fn fuzzer_findings_stay_fixed() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fuzz-regressions");
+    let mut n = 0;
+    for e in std::fs::read_dir(dir).unwrap() {
+        let bytes = std::fs::read(e.unwrap().path()).unwrap();
+        if let Ok((text, _)) = actorgraph::document::decode(&bytes) {
+            check_offsets(&text);
+        }
+        n += 1;
+    }
+    assert!(n > 0);
+}

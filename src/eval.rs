@@ -216,8 +216,6 @@ pub fn evaluate(ontology: &Ontology, inputs: &[PathBuf], gold: &Path, mentions: 
         .collect();
     let mut matched = vec![false; gold_rows.len()];
     let mut spurious = Vec::new();
-    // Matches of system facts to gold rows, for the explicit-only score.
-    let mut matched_kind: Vec<Option<usize>> = Vec::new();
     for ((doc, p, s, o), sentence) in &system {
         let mut hit: Option<isize> = None;
         for (i, g) in gold_rows.iter().enumerate() {
@@ -243,11 +241,9 @@ pub fn evaluate(ontology: &Ontology, inputs: &[PathBuf], gold: &Path, mentions: 
                     evidence: sentence.clone(),
                     kind: None,
                 });
-                matched_kind.push(None);
             }
             Some(i) if i >= 0 => {
                 matched[i as usize] = true;
-                matched_kind.push(Some(i as usize));
             }
             Some(_) => {}
         }
@@ -295,7 +291,6 @@ pub fn evaluate(ontology: &Ontology, inputs: &[PathBuf], gold: &Path, mentions: 
         iris.entry(table.canon(&r["e"])).or_default().insert(r["ei"].clone());
     }
     let duplicate_entities = iris.into_iter().filter(|(n, s)| s.len() > 1 && universe.contains(n)).map(|(n, _)| n).collect();
-    let _ = matched_kind;
     Ok(Report {
         documents: summary.documents,
         facts: prf(tp, spurious.len(), missed.len()),

@@ -74,6 +74,13 @@ impl Folded {
     }
 }
 
+/// Whether `text[start..end]` stands on word boundaries: no letter or digit
+/// right before or right after it.
+pub fn on_word_boundaries(text: &str, start: usize, end: usize) -> bool {
+    text[..start].chars().next_back().is_none_or(|c| !c.is_alphanumeric())
+        && text[end..].chars().next().is_none_or(|c| !c.is_alphanumeric())
+}
+
 /// Folds a phrase from a data file the same way as document text.
 pub fn fold(s: &str) -> String {
     Folded::new(s).text

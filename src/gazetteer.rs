@@ -50,7 +50,6 @@ pub struct Gazetteer {
     pub generic_names: Vec<(Vec<String>, Vec<usize>)>,
     pub names: Vec<NameEntry>,
     pub matcher: AhoCorasick,
-    by_iri: HashMap<String, usize>,
 }
 
 impl Gazetteer {
@@ -165,13 +164,7 @@ impl Gazetteer {
             }
         }
         let generic_names = generic.into_iter().collect();
-        let by_iri = entities.iter().enumerate().map(|(i, e)| (e.iri.as_str().to_string(), i)).collect();
-        Ok(Gazetteer { entities, generic_names, names, matcher, by_iri })
-    }
-
-    /// The entity with this IRI.
-    pub fn by_iri(&self, iri: &str) -> Option<usize> {
-        self.by_iri.get(iri).copied()
+        Ok(Gazetteer { entities, generic_names, names, matcher })
     }
 }
 

@@ -114,7 +114,7 @@ pub fn build_with(store: &Store, ontology: &Ontology, inputs: &[PathBuf], bulk: 
                             .map(|doc| {
                                 let ex = extractor.extract(&doc.text);
                                 let quads = rdf::document_quads(&doc, &ex, ontology);
-                                Prepared { facts: ex.facts.len(), doc, quads }
+                                Prepared { facts: ex.facts.len(), mentioned: ex.mentioned.into_iter().collect(), doc, quads }
                             })
                             .collect();
                         (prepared, loaded.errors)
@@ -129,7 +129,7 @@ pub fn build_with(store: &Store, ontology: &Ontology, inputs: &[PathBuf], bulk: 
             for (prepared, errors) in results {
                 progress.inc(1);
                 summary.errors.extend(errors);
-                for Prepared { doc, quads, facts } in prepared {
+                for Prepared { doc, quads, facts, mentioned } in prepared {
                     if let Some(first) = seen.get(&doc.identifier) {
                         summary.errors.push(InputError {
                             origin: doc.origin.clone(),
@@ -143,11 +143,7 @@ pub fn build_with(store: &Store, ontology: &Ontology, inputs: &[PathBuf], bulk: 
                     if let Some(note) = &doc.decoding_note {
                         summary.notes.push(format!("{}: {note}", doc.origin));
                     }
-                    for q in &quads {
-                        if q.predicate.as_str() == crate::vocab::SCHEMA_MENTIONS {
-                            entities.insert(q.object.to_string());
-                        }
-                    }
+                    entities.extend(mentioned);
                     summary.documents += 1;
                     summary.facts += facts;
                     summary.quads += quads.len();
@@ -174,4 +170,6 @@ struct Prepared {
     doc: Document,
     quads: Vec<oxigraph::model::Quad>,
     facts: usize,
+    /// Gazetteer indexes of the entities the document names.
+    mentioned: Vec<usize>,
 }

@@ -1,7 +1,7 @@
 //! Finding gazetteer names in a sentence: leftmost-longest, on word
 //! boundaries, on folded text (case, accents, curly apostrophes).
 
-use crate::fold::Folded;
+use crate::fold::{on_word_boundaries, Folded};
 use crate::gazetteer::Gazetteer;
 use crate::sentences::Span;
 use crate::tokens::{tokenize, Token};
@@ -31,12 +31,6 @@ impl Sentence {
             .collect();
         Sentence { span, folded, tokens, capitalized }
     }
-
-    /// The original text of tokens `a..b`.
-    pub fn original<'d>(&self, doc: &'d str, a: usize, b: usize) -> &'d str {
-        let (s, e) = self.folded.original_range(self.tokens[a].start, self.tokens[b - 1].end);
-        &doc[self.span.start + s..self.span.start + e]
-    }
 }
 
 /// A name found in a sentence, not yet resolved to an entity.
@@ -56,9 +50,7 @@ pub fn find(sentence: &Sentence, doc: &str, gazetteer: &Gazetteer) -> Vec<NameMa
     let mut candidates: Vec<(usize, usize, usize)> = Vec::new();
     for m in gazetteer.matcher.find_overlapping_iter(text.as_str()) {
         let (s, e) = (m.start(), m.end());
-        let before_ok = text[..s].chars().next_back().is_none_or(|c| !c.is_alphanumeric());
-        let after_ok = text[e..].chars().next().is_none_or(|c| !c.is_alphanumeric());
-        if !before_ok || !after_ok {
+        if !on_word_boundaries(text, s, e) {
             continue;
         }
         let entry = &gazetteer.names[m.pattern().as_usize()];
@@ -102,10 +94,8 @@ pub fn name_crosses(gazetteer: &Gazetteer, left: &str, right: &str) -> bool {
     let l = crate::fold::fold(&tail);
     let joint = format!("{l} {}", crate::fold::fold(&head));
     let cut = l.len();
-    gazetteer.matcher.find_overlapping_iter(joint.as_str()).any(|m| {
-        m.start() < cut
-            && m.end() > cut + 1
-            && joint[..m.start()].chars().next_back().is_none_or(|c| !c.is_alphanumeric())
-            && joint[m.end()..].chars().next().is_none_or(|c| !c.is_alphanumeric())
-    })
+    gazetteer
+        .matcher
+        .find_overlapping_iter(joint.as_str())
+        .any(|m| m.start() < cut && m.end() > cut + 1 && on_word_boundaries(&joint, m.start(), m.end()))
 }

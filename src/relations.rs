@@ -33,15 +33,6 @@ impl Predicate {
             Predicate::Leads => "leads",
         }
     }
-
-    pub fn from_local_name(s: &str) -> Option<Predicate> {
-        match s {
-            "metWith" => Some(Predicate::MetWith),
-            "rejected" => Some(Predicate::Rejected),
-            "leads" => Some(Predicate::Leads),
-            _ => None,
-        }
-    }
 }
 
 /// A relation found in one sentence.

@@ -117,10 +117,7 @@ pub fn contains_phrase(text: &str, phrase: &str) -> bool {
     let mut from = 0;
     while let Some(i) = text[from..].find(phrase) {
         let s = from + i;
-        let e = s + phrase.len();
-        let before_ok = text[..s].chars().next_back().is_none_or(|c| !c.is_alphanumeric());
-        let after_ok = text[e..].chars().next().is_none_or(|c| !c.is_alphanumeric());
-        if before_ok && after_ok {
+        if crate::fold::on_word_boundaries(text, s, s + phrase.len()) {
             return true;
         }
         from = s + phrase.chars().next().map_or(1, char::len_utf8);

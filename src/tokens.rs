@@ -76,11 +76,6 @@ impl Phrase {
     pub fn matches_at(&self, tokens: &[Token], at: usize) -> bool {
         !self.0.is_empty() && at + self.0.len() <= tokens.len() && self.0.iter().zip(&tokens[at..]).all(|(w, t)| *w == t.text)
     }
-
-    /// Whether the phrase occurs in `tokens` ending just before `end`.
-    pub fn matches_before(&self, tokens: &[Token], end: usize) -> bool {
-        end >= self.0.len() && self.matches_at(tokens, end - self.0.len())
-    }
 }
 
 /// FNV-1a: word keys are short, and SipHash showed up as a fifth of the

@@ -1,6 +1,8 @@
 //! The extraction pipeline for one document: sentences, mentions, entities,
 //! relations. No store is involved, so this is also the stateless mapper.
 
+use crate::attribution::{self, Source};
+use crate::discourse::Discourse;
 use crate::mentions::{self, Sentence};
 use crate::ontology::Ontology;
 use crate::relations::{self, Predicate};
@@ -23,6 +25,20 @@ pub struct Fact {
     pub inferred: bool,
 }
 
+/// A role that the document gives a person, with the sentences that say so.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RoleFact {
+    pub person: usize,
+    pub org: Option<usize>,
+    /// The role's words as the article writes them.
+    pub role: String,
+    /// A former role: recorded, but no membership now.
+    pub past: bool,
+    pub evidence: Vec<usize>,
+    pub confidence: f64,
+    pub inferred: bool,
+}
+
 /// What one document yields.
 #[derive(Debug, Clone, Default)]
 pub struct Extraction {
@@ -31,6 +47,10 @@ pub struct Extraction {
     pub mentioned: BTreeSet<usize>,
     /// Facts sorted by (predicate, subject IRI, object IRI).
     pub facts: Vec<Fact>,
+    /// Roles sorted by (person IRI, role).
+    pub roles: Vec<RoleFact>,
+    /// The source each evidence sentence attributes its content to.
+    pub attributions: BTreeMap<usize, Source>,
 }
 
 /// Runs the pipeline with one ontology.
@@ -76,39 +96,153 @@ impl<'a> Extractor<'a> {
         let sents: Vec<Sentence> = spans.iter().map(|&s| Sentence::new(text, s)).collect();
         let matches: Vec<_> = sents.iter().map(|s| mentions::find(s, text, gaz)).collect();
         let (resolved, mentioned) = resolve::resolve(&sents, &matches, gaz, pats);
-        let mut by_key: BTreeMap<(Predicate, String, String), Fact> = BTreeMap::new();
+        let mut facts = Facts::default();
+        let mut roles: BTreeMap<(String, String, String), RoleFact> = BTreeMap::new();
+        let mut doc = Discourse::new();
+        let mut rejected_talks: Vec<(usize, bool, usize)> = Vec::new();
         for (si, (sentence, ms)) in sents.iter().zip(&resolved).enumerate() {
-            // Every relation joins two different actors.
-            if ms.iter().all(|m| m.entity == ms[0].entity) {
-                continue;
+            // Every relation joins two different actors; one actor may still get a role.
+            let several = |ms: &[resolve::Mention]| ms.iter().any(|m| m.entity != ms[0].entity);
+            // "... between the Taliban and their opponents" names one actor
+            // and points back at the meeting just reported.
+            // "The Taliban did not accept these demands": the other side is
+            // a proposal an earlier sentence attributed.
+            // "Taliban reject Kabul talks" names one actor; the other side
+            // may come from the rest of the article.
+            let recent_meeting = doc.last_meeting().is_some() || doc.knows_proposals() || pats.reject_verbs.occurs_in(&sentence.tokens);
+            let mut out = relations::extract(sentence, ms, gaz, pats, &doc, several(ms) || recent_meeting);
+            doc.learn_roles(&out);
+            let pronouns = doc.pronoun_mentions(sentence, ms, gaz, pats);
+            if !pronouns.is_empty() {
+                let mut all = ms.clone();
+                all.extend(pronouns);
+                all.sort_by_key(|m| (m.start, m.end));
+                out = relations::extract(sentence, &all, gaz, pats, &doc, several(&all) || recent_meeting);
             }
-            for f in relations::extract(sentence, ms, gaz, pats) {
-                let (mut s, mut o) = (f.subject, f.object);
-                // metWith is symmetric: one triple, subject first by IRI.
-                if f.predicate == Predicate::MetWith && gaz.entities[s].iri.as_str() > gaz.entities[o].iri.as_str() {
-                    std::mem::swap(&mut s, &mut o);
+            doc.learn(sentence, ms, &out, pats);
+            for f in &out.found {
+                let evidence: Vec<usize> = std::iter::once(si).chain(f.context).collect();
+                facts.add(gaz, f.subject, f.predicate, f.object, &evidence, f.rule, f.confidence, f.inferred);
+                // A leader is a member too.
+                if f.predicate == Predicate::Leads {
+                    facts.add(gaz, f.subject, Predicate::MemberOf, f.object, &evidence, "member-as-leader", f.confidence, f.inferred);
                 }
-                let key = (f.predicate, gaz.entities[s].iri.as_str().to_string(), gaz.entities[o].iri.as_str().to_string());
-                let fact = by_key.entry(key).or_insert_with(|| Fact {
-                    subject: s,
-                    predicate: f.predicate,
-                    object: o,
+            }
+            for r in &out.roles {
+                let (a, b) = (sentence.tokens[r.words.0].start, sentence.tokens[r.words.1 - 1].end);
+                let (a, b) = sentence.folded.original_range(a, b);
+                let role = text[sentence.span.start + a..sentence.span.start + b].to_string();
+                let org_iri = r.org.map_or(String::new(), |o| gaz.entities[o].iri.as_str().to_string());
+                let key = (gaz.entities[r.person].iri.as_str().to_string(), role.to_lowercase(), org_iri);
+                let entry = roles.entry(key).or_insert_with(|| RoleFact {
+                    person: r.person,
+                    org: r.org,
+                    role,
+                    past: r.past,
                     evidence: Vec::new(),
-                    rules: Vec::new(),
                     confidence: 0.0,
                     inferred: true,
                 });
-                if !fact.evidence.contains(&si) {
-                    fact.evidence.push(si);
+                if !entry.evidence.contains(&si) {
+                    entry.evidence.push(si);
                 }
-                if !fact.rules.contains(&f.rule) {
-                    fact.rules.push(f.rule);
-                    fact.rules.sort_unstable();
+                entry.confidence = entry.confidence.max(r.confidence);
+                entry.inferred &= r.inferred;
+                if let (Some(org), false) = (r.org, r.past) {
+                    facts.add(gaz, r.person, Predicate::MemberOf, org, &[si], r.rule, r.confidence, r.inferred);
                 }
-                fact.confidence = fact.confidence.max(f.confidence);
-                fact.inferred &= f.inferred;
+            }
+            rejected_talks.extend(out.rejected_talks.iter().map(|&(e, resolved)| (e, resolved, si)));
+        }
+        // "The Taliban rejects Panjshir talks": the other side is whoever
+        // the document says the rejecting actor held talks with.
+        for (subject, resolved, si) in rejected_talks {
+            let partners: Vec<(usize, usize)> = facts
+                .by_key
+                .values()
+                .filter(|f| f.predicate == Predicate::MetWith && (f.subject == subject || f.object == subject))
+                .map(|f| (if f.subject == subject { f.object } else { f.subject }, f.evidence[0]))
+                .filter(|&(o, _)| !doc.same_side(o, subject, gaz))
+                .collect();
+            for (other, meeting) in partners {
+                let evidence = [si, meeting];
+                facts.add(
+                    gaz,
+                    subject,
+                    Predicate::Rejected,
+                    other,
+                    &evidence,
+                    "reject-talks-counterpart",
+                    0.6 - if resolved { 0.1 } else { 0.0 },
+                    true,
+                );
             }
         }
-        Extraction { sentences: spans, mentioned, facts: by_key.into_values().collect() }
+        let mut facts: Vec<Fact> = facts.by_key.into_values().collect();
+        for f in &mut facts {
+            f.evidence.sort_unstable();
+        }
+        let roles: Vec<RoleFact> = roles.into_values().collect();
+        let mut attributions = BTreeMap::new();
+        for &si in facts.iter().flat_map(|f| &f.evidence).chain(roles.iter().flat_map(|r| &r.evidence)) {
+            if let std::collections::btree_map::Entry::Vacant(slot) = attributions.entry(si) {
+                let s = &sents[si];
+                if let Some(source) = attribution::find(s, &text[s.span.start..s.span.end], &resolved[si], pats) {
+                    slot.insert(source);
+                }
+            }
+        }
+        Extraction { sentences: spans, mentioned, facts, roles, attributions }
+    }
+}
+
+/// Facts of a document keyed by (predicate, subject IRI, object IRI), so
+/// that a fact stated several times is one fact with all its evidence.
+#[derive(Default)]
+struct Facts {
+    by_key: BTreeMap<(Predicate, String, String), Fact>,
+}
+
+impl Facts {
+    #[allow(clippy::too_many_arguments)]
+    fn add(
+        &mut self,
+        gaz: &crate::gazetteer::Gazetteer,
+        mut s: usize,
+        predicate: Predicate,
+        mut o: usize,
+        evidence: &[usize],
+        rule: &'static str,
+        confidence: f64,
+        inferred: bool,
+    ) {
+        if s == o {
+            return;
+        }
+        // metWith is symmetric: one triple, subject first by IRI.
+        if predicate == Predicate::MetWith && gaz.entities[s].iri.as_str() > gaz.entities[o].iri.as_str() {
+            std::mem::swap(&mut s, &mut o);
+        }
+        let key = (predicate, gaz.entities[s].iri.as_str().to_string(), gaz.entities[o].iri.as_str().to_string());
+        let fact = self.by_key.entry(key).or_insert_with(|| Fact {
+            subject: s,
+            predicate,
+            object: o,
+            evidence: Vec::new(),
+            rules: Vec::new(),
+            confidence: 0.0,
+            inferred: true,
+        });
+        for &si in evidence {
+            if !fact.evidence.contains(&si) {
+                fact.evidence.push(si);
+            }
+        }
+        if !fact.rules.contains(&rule) {
+            fact.rules.push(rule);
+            fact.rules.sort_unstable();
+        }
+        fact.confidence = fact.confidence.max(confidence);
+        fact.inferred &= inferred;
     }
 }

@@ -27,6 +27,9 @@ pub struct Entity {
     pub cues: Vec<String>,
     /// Generic nouns that may stand for it: "group", "front".
     pub generic_names: Vec<String>,
+    /// Organizations the gazetteer says it belongs to (`ag:memberOf`), as
+    /// indexes; they let a pronoun ("we", "their opponents") find its side.
+    pub member_of: Vec<usize>,
 }
 
 /// What a folded name refers to.
@@ -99,7 +102,25 @@ impl Gazetteer {
                 short_labels: literals(vocab::AG_SHORT_LABEL),
                 cues: literals(vocab::AG_CONTEXT_CUE).iter().map(|c| fold(c)).collect(),
                 generic_names: literals(vocab::AG_GENERIC_NAME),
+                member_of: Vec::new(),
             });
+        }
+        let position: HashMap<&str, usize> = entities.iter().enumerate().map(|(i, e)| (e.iri.as_str(), i)).collect();
+        let mut member_of = vec![Vec::new(); entities.len()];
+        for (i, e) in entities.iter().enumerate() {
+            for q in &by_subject[e.iri.as_str()] {
+                if let (vocab::AG_MEMBER_OF, Term::NamedNode(o)) = (q.predicate.as_str(), &q.object) {
+                    match position.get(o.as_str()) {
+                        Some(&j) if entities[j].class == Class::Organization => member_of[i].push(j),
+                        _ => {
+                            bail!("gazetteer: <{}> ag:memberOf <{}>, which is no organization of the gazetteer", e.iri.as_str(), o.as_str())
+                        }
+                    }
+                }
+            }
+        }
+        for (e, m) in entities.iter_mut().zip(member_of) {
+            e.member_of = m;
         }
         if entities.is_empty() {
             bail!("gazetteer: no entity found (an entity is a subject typed ag:Person or ag:Organization with a skos:prefLabel)");

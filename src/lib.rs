@@ -25,6 +25,8 @@
 //! assert_eq!(g.entities[f.object].pref_label, "National Resistance Front");
 //! ```
 
+pub mod attribution;
+pub mod discourse;
 pub mod document;
 pub mod eval;
 pub mod export;

@@ -15,6 +15,22 @@ struct Raw {
     meet: RawMeet,
     reject: RawReject,
     leads: RawLeads,
+    #[serde(default)]
+    roles: RawRoles,
+    #[serde(default)]
+    family: RawFamily,
+}
+
+#[derive(Deserialize, Default)]
+struct RawRoles {
+    modifiers: Vec<String>,
+    past: Vec<String>,
+}
+
+#[derive(Deserialize, Default)]
+struct RawFamily {
+    child: Vec<String>,
+    parent: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -33,6 +49,8 @@ struct RawClauses {
     relativizers: Vec<String>,
     attribution: Vec<String>,
     say_verbs: Vec<String>,
+    #[serde(default)]
+    anonymous_sources: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -60,6 +78,10 @@ struct RawMeet {
 
 #[derive(Deserialize)]
 struct RawReject {
+    #[serde(default)]
+    making: Vec<String>,
+    #[serde(default)]
+    made_nouns: Vec<(String, String)>,
     verbs: Vec<String>,
     nouns: Vec<String>,
     proposals: Vec<String>,
@@ -88,6 +110,7 @@ pub struct Patterns {
     pub relativizers: PhraseSet,
     pub attribution: PhraseSet,
     pub say_verbs: PhraseSet,
+    pub anonymous_sources: PhraseSet,
     pub titles: PhraseSet,
     /// Every word of `titles`, for walking over "acting foreign minister".
     pub title_words: HashSet<String>,
@@ -110,6 +133,9 @@ pub struct Patterns {
     pub proposals: PhraseSet,
     pub proposal_from: PhraseSet,
     pub anaphoric: PhraseSet,
+    pub proposal_making: PhraseSet,
+    /// Verbs that are themselves a proposal: (folded verb, folded noun).
+    pub proposal_verbs: Vec<(String, String)>,
     pub reject_blockers: PhraseSet,
     pub object_stop: PhraseSet,
     pub leader_nouns: PhraseSet,
@@ -118,6 +144,10 @@ pub struct Patterns {
     pub lead_passive: PhraseSet,
     pub lead_blockers: PhraseSet,
     pub subunits: PhraseSet,
+    pub role_modifiers: PhraseSet,
+    pub role_past: PhraseSet,
+    pub child_nouns: PhraseSet,
+    pub parent_nouns: PhraseSet,
 }
 
 impl Patterns {
@@ -136,6 +166,7 @@ impl Patterns {
             relativizers: p(&raw.clauses.relativizers),
             attribution: p(&raw.clauses.attribution),
             say_verbs: p(&raw.clauses.say_verbs),
+            anonymous_sources: p(&raw.clauses.anonymous_sources),
             titles: p(&raw.actors.titles),
             title_words: raw.actors.titles.iter().flat_map(|t| Phrase::new(t).0).collect(),
             proxies: p(&raw.actors.proxies),
@@ -157,6 +188,8 @@ impl Patterns {
             proposals: p(&raw.reject.proposals),
             proposal_from: p(&raw.reject.from),
             anaphoric: p(&raw.reject.anaphoric),
+            proposal_making: p(&raw.reject.making),
+            proposal_verbs: raw.reject.made_nouns.iter().map(|(v, n)| (crate::fold::fold(v), crate::fold::fold(n))).collect(),
             reject_blockers: p(&raw.reject.blockers),
             object_stop: p(&raw.reject.object_stop),
             leader_nouns: p(&raw.leads.nouns),
@@ -165,6 +198,10 @@ impl Patterns {
             lead_passive: p(&raw.leads.passive),
             lead_blockers: p(&raw.leads.blockers),
             subunits: p(&raw.leads.subunits),
+            role_modifiers: p(&raw.roles.modifiers),
+            role_past: p(&raw.roles.past),
+            child_nouns: p(&raw.family.child),
+            parent_nouns: p(&raw.family.parent),
         })
     }
 

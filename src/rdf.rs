@@ -3,6 +3,7 @@
 //! content (document, offsets, triple), never a blank node, so that the same
 //! input always gives the same graph and byte-identical exports.
 
+use crate::attribution::Source;
 use crate::document::Document;
 use crate::extract::Extraction;
 use crate::ontology::Ontology;
@@ -79,7 +80,8 @@ pub fn document_quads(doc: &Document, ex: &Extraction, ontology: &Ontology) -> V
     }
     let mut chars = CharIndex { text: &doc.text, byte: 0, chars: 0 };
     let mut sentence_iris: Vec<Option<NamedNode>> = vec![None; ex.sentences.len()];
-    let mut used: Vec<usize> = ex.facts.iter().flat_map(|f| f.evidence.iter().copied()).collect();
+    let mut used: Vec<usize> =
+        ex.facts.iter().flat_map(|f| f.evidence.iter().copied()).chain(ex.roles.iter().flat_map(|r| r.evidence.iter().copied())).collect();
     used.sort_unstable();
     used.dedup();
     for si in used {
@@ -92,6 +94,11 @@ pub fn document_quads(doc: &Document, ex: &Extraction, ontology: &Ontology) -> V
         add(&s, NIF_BEGIN, Literal::new_typed_literal(b.to_string(), iri(XSD_NON_NEGATIVE_INTEGER)).into());
         add(&s, NIF_END, Literal::new_typed_literal(e.to_string(), iri(XSD_NON_NEGATIVE_INTEGER)).into());
         add(&s, NIF_ANCHOR_OF, Literal::new_simple_literal(&doc.text[span.start..span.end]).into());
+        match ex.attributions.get(&si) {
+            Some(Source::Actor(e)) => add(&s, AG_ATTRIBUTED_TO, gaz.entities[*e].iri.clone().into()),
+            Some(Source::Anonymous(text)) => add(&s, AG_ATTRIBUTION_TEXT, Literal::new_simple_literal(text).into()),
+            None => {}
+        }
         sentence_iris[si] = Some(s);
     }
     for f in &ex.facts {
@@ -113,6 +120,31 @@ pub fn document_quads(doc: &Document, ex: &Extraction, ontology: &Ontology) -> V
             add(AG_RULE, Literal::new_simple_literal(*r).into());
         }
         for &si in &f.evidence {
+            if let Some(s) = &sentence_iris[si] {
+                add(AG_EVIDENCE, s.clone().into());
+            }
+        }
+    }
+    for r in &ex.roles {
+        let person = gaz.entities[r.person].iri.clone();
+        let org = r.org.map(|o| gaz.entities[o].iri.clone());
+        let key = format!("{} {} {}", person.as_str(), r.role.to_lowercase(), org.as_ref().map_or("", |o| o.as_str()));
+        let hash = Sha256::digest(key.as_bytes());
+        let hex: String = hash[..8].iter().map(|b| format!("{b:02x}")).collect();
+        let node = iri(&format!("{}#membership-{hex}", d.as_str()));
+        let mut add = |p: &str, o: Term| out.push(Quad::new(node.clone(), iri(p), o, g.clone()));
+        add(RDF_TYPE, iri(ORG_MEMBERSHIP).into());
+        add(ORG_MEMBER, person.into());
+        if let Some(org) = org {
+            add(ORG_ORGANIZATION, org.into());
+        }
+        add(AG_MEMBERSHIP_ROLE, Literal::new_simple_literal(&r.role).into());
+        if r.past {
+            add(AG_PAST_ROLE, Literal::new_typed_literal("true", iri(XSD_BOOLEAN)).into());
+        }
+        add(AG_CONFIDENCE, Literal::new_typed_literal(format!("{:.2}", r.confidence), iri(XSD_DECIMAL)).into());
+        add(AG_KIND, Literal::new_simple_literal(if r.inferred { "inferred" } else { "explicit" }).into());
+        for &si in &r.evidence {
             if let Some(s) = &sentence_iris[si] {
                 add(AG_EVIDENCE, s.clone().into());
             }

@@ -10,6 +10,7 @@
 //! meet", "hopes to negotiate"). The words are data (`patterns.toml`); the
 //! shapes are here. See GUIDELINES in the README for what each relation means.
 
+use crate::discourse::Discourse;
 use crate::gazetteer::{Class, Gazetteer};
 use crate::mentions::Sentence;
 use crate::patterns::Patterns;
@@ -22,6 +23,10 @@ pub enum Predicate {
     MetWith,
     Rejected,
     Leads,
+    /// A person belongs to an organization (a leader too).
+    MemberOf,
+    /// A person is a child of another ("son of").
+    ChildOf,
 }
 
 impl Predicate {
@@ -31,7 +36,15 @@ impl Predicate {
             Predicate::MetWith => "metWith",
             Predicate::Rejected => "rejected",
             Predicate::Leads => "leads",
+            Predicate::MemberOf => "memberOf",
+            Predicate::ChildOf => "childOf",
         }
+    }
+
+    /// The three relations that the evaluation scores and the visual
+    /// exports draw; memberOf and childOf describe the actors themselves.
+    pub fn is_interaction(self) -> bool {
+        matches!(self, Predicate::MetWith | Predicate::Rejected | Predicate::Leads)
     }
 }
 
@@ -46,6 +59,36 @@ pub struct Found {
     pub confidence: f64,
     /// True when a title or short name had to be resolved.
     pub inferred: bool,
+    /// An earlier sentence the rule drew on, which is evidence too.
+    pub context: Option<usize>,
+}
+
+/// A role that a sentence gives a person: "acting foreign minister Amir
+/// Khan Muttaqi", "Nazary, head of foreign relations of the NRF".
+#[derive(Debug, Clone, PartialEq)]
+pub struct Role {
+    pub person: usize,
+    /// The organization the role is in, when the sentence names it.
+    pub org: Option<usize>,
+    /// Token range of the role's words in the sentence.
+    pub words: (usize, usize),
+    /// A past role ("former vice president"): no membership now.
+    pub past: bool,
+    pub rule: &'static str,
+    pub confidence: f64,
+    pub inferred: bool,
+}
+
+/// What one sentence yields.
+#[derive(Debug, Clone, Default)]
+pub struct Output {
+    pub found: Vec<Found>,
+    pub roles: Vec<Role>,
+    /// Proposals whose author the sentence names: (folded noun, entity).
+    pub proposals: Vec<(String, usize)>,
+    /// Actors that rejected talks with no other side named ("the Taliban
+    /// rejects Panjshir talks"): the document's other facts may name it.
+    pub rejected_talks: Vec<(usize, bool)>,
 }
 
 #[derive(Debug, Clone)]
@@ -64,6 +107,8 @@ struct Unit {
     /// describes an unnamed person, who is not the organization.
     attributive: bool,
     resolved: bool,
+    /// Stands for a pronoun resolved across sentences.
+    pronoun: bool,
 }
 
 struct Ctx<'a> {
@@ -75,6 +120,14 @@ struct Ctx<'a> {
     found: Vec<Found>,
     /// "NRF supremo Massoud", seen while building units: (person, org).
     title_leads: Vec<(Unit, Unit)>,
+    /// "Taliban foreign minister Muttaqi", seen while building units:
+    /// (person, org, token range of the title).
+    title_roles: Vec<(Unit, Unit, (usize, usize))>,
+    roles: Vec<Role>,
+    /// "Muttaqi of the Taliban government": (person, organization).
+    affiliations: Vec<(Unit, Unit)>,
+    rejected_talks: Vec<(usize, bool)>,
+    doc: &'a Discourse,
     /// Per token: the unit starting there, the unit ending there, and
     /// whether a unit covers it.
     starts: Vec<Option<usize>>,
@@ -82,8 +135,10 @@ struct Ctx<'a> {
     covered: Vec<bool>,
 }
 
-/// Extracts the relations stated in one sentence.
-pub fn extract(sentence: &Sentence, mentions: &[Mention], gaz: &Gazetteer, p: &Patterns) -> Vec<Found> {
+/// Extracts what one sentence states: roles always, and the relations when
+/// `relations` is set (a sentence that names one actor states none).
+/// `doc` is what the earlier sentences established.
+pub fn extract(sentence: &Sentence, mentions: &[Mention], gaz: &Gazetteer, p: &Patterns, doc: &Discourse, relations: bool) -> Output {
     let tokens = &sentence.tokens;
     let mut ctx = Ctx {
         tokens,
@@ -93,20 +148,32 @@ pub fn extract(sentence: &Sentence, mentions: &[Mention], gaz: &Gazetteer, p: &P
         p,
         found: Vec::new(),
         title_leads: Vec::new(),
+        title_roles: Vec::new(),
+        roles: Vec::new(),
+        affiliations: Vec::new(),
+        rejected_talks: Vec::new(),
+        doc,
         starts: Vec::new(),
         ends: Vec::new(),
         covered: Vec::new(),
     };
     ctx.build_units(mentions);
     if ctx.units.is_empty() {
-        return Vec::new();
+        return Output::default();
     }
-    ctx.leads();
-    ctx.meetings();
-    ctx.rejections();
+    ctx.roles();
+    ctx.family();
+    if relations {
+        ctx.leads();
+        ctx.meetings();
+        ctx.rejections();
+    }
+    let mut proposals: Vec<(String, usize)> =
+        ctx.proposal_owners().into_iter().map(|(k, u)| (ctx.word(k).to_string(), ctx.units[u].entity)).collect();
+    proposals.extend(ctx.proposals_made());
     let mut found = ctx.found;
     found.retain(|f| f.subject != f.object);
-    found
+    Output { found, roles: ctx.roles, proposals, rejected_talks: ctx.rejected_talks }
 }
 
 const PREPOSITIONS: &[&str] =
@@ -129,9 +196,31 @@ impl<'a> Ctx<'a> {
     }
 
     fn emit(&mut self, subject: usize, predicate: Predicate, object: usize, rule: &'static str, units: &[&Unit], confidence: f64) {
-        let resolved = units.iter().any(|u| u.resolved);
-        let confidence = if resolved { confidence - 0.1 } else { confidence };
-        self.found.push(Found { subject, predicate, object, rule, confidence, inferred: resolved });
+        self.emit_with(subject, predicate, object, rule, units, confidence, None);
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn emit_with(
+        &mut self,
+        subject: usize,
+        predicate: Predicate,
+        object: usize,
+        rule: &'static str,
+        units: &[&Unit],
+        confidence: f64,
+        context: Option<usize>,
+    ) {
+        let resolved = units.iter().any(|u| u.resolved) || context.is_some();
+        let pronoun = units.iter().any(|u| u.pronoun) || context.is_some();
+        let confidence = confidence
+            - if pronoun {
+                0.3
+            } else if resolved {
+                0.1
+            } else {
+                0.0
+            };
+        self.found.push(Found { subject, predicate, object, rule, confidence, inferred: resolved, context });
     }
 
     fn class(&self, e: usize) -> Class {
@@ -153,7 +242,10 @@ impl<'a> Ctx<'a> {
                 proxy: false,
                 attributive: false,
                 resolved: m.via != Via::Name,
+                pronoun: m.via == Via::Pronoun,
             };
+            // "his offer": a resolved possessive pronoun owns what follows.
+            let unit = Unit { possessive: unit.pronoun && matches!(self.word(m.start), "his" | "her" | "their" | "its" | "our"), ..unit };
             // "National Resistance Front (NRF)", "“Lion of Herat” Ismail Khan".
             if let Some(last) = units.last_mut() {
                 if last.entity == m.entity
@@ -191,6 +283,9 @@ impl<'a> Ctx<'a> {
                     if self.p.leader_titles.match_at(self.tokens, u.end + skip) == Some(gap.len() - skip) && !self.title_blocked(u.start) {
                         self.title_leads.push((next.clone(), u.clone()));
                     }
+                    if gap.len() > skip {
+                        self.title_roles.push((next.clone(), u.clone(), (u.end + skip, u.end + gap.len())));
+                    }
                     let mut person = next.clone();
                     person.start = u.start;
                     person.resolved |= u.resolved;
@@ -203,6 +298,7 @@ impl<'a> Ctx<'a> {
                 let next = &units[i + 1];
                 let gap: Vec<&str> = self.tokens[u.end..next.start].iter().map(|t| t.text.as_str()).collect();
                 if gap == ["of"] || gap == ["of", "the"] {
+                    self.affiliations.push((u.clone(), next.clone()));
                     let mut person = u.clone();
                     person.end = next.end;
                     person.name_end = next.end;
@@ -817,7 +913,11 @@ impl<'a> Ctx<'a> {
                 return;
             }
             let group = self.group_right(first, self.tokens.len());
-            if group.len() < 2 || self.irrealis_before(t, 0) || self.irrealis_after(self.units[*group.last().unwrap()].end) {
+            if self.irrealis_before(t, 0) || self.irrealis_after(self.units[*group.last().unwrap()].end) {
+                return;
+            }
+            if group.len() == 1 {
+                self.meeting_with_their_side(t, first);
                 return;
             }
             let units: Vec<Unit> = group.iter().map(|&u| self.units[u].clone()).collect();
@@ -845,6 +945,34 @@ impl<'a> Ctx<'a> {
                 let b = self.units[o].clone();
                 self.emit(a.entity, Predicate::MetWith, b.entity, "meet-noun-possessive", &[&a, &b], 0.85);
             }
+        }
+    }
+
+    /// "The meeting was the first between the Taliban and their opponents":
+    /// the other side is the rest of the meeting the document just reported,
+    /// less the actor's own side.
+    fn meeting_with_their_side(&mut self, t: usize, first: usize) {
+        let a = self.units[first].clone();
+        let k = a.end;
+        if self.word(k) != "and" || !matches!(self.word(k + 1), "their" | "its" | "his" | "her") {
+            return;
+        }
+        // Only when the sentence points back at that meeting: "the meeting",
+        // "the talks", "this rendezvous".
+        let anaphoric = (0..t)
+            .any(|i| matches!(self.word(i), "the" | "this" | "that" | "these") && self.p.meet_nouns.match_at(self.tokens, i + 1).is_some());
+        if !anaphoric || self.unit_at(k + 2).is_some() || !self.is_word_at(k + 2) {
+            return;
+        }
+        let Some((sentence, participants)) = self.doc.last_meeting() else { return };
+        if !participants.contains(&a.entity) && !participants.iter().any(|&p| self.doc.same_side(p, a.entity, self.gaz)) {
+            return;
+        }
+        let others: Vec<usize> =
+            participants.iter().copied().filter(|&p| p != a.entity && !self.doc.same_side(p, a.entity, self.gaz)).collect();
+        for o in others {
+            let b = self.synthetic(o);
+            self.emit_with(a.entity, Predicate::MetWith, o, "meet-their-side", &[&a, &b], 0.8, Some(sentence));
         }
     }
 
@@ -908,7 +1036,9 @@ impl<'a> Ctx<'a> {
         for (ui, u) in self.units.iter().enumerate() {
             // "the Taliban's (safe passage) offer"
             if u.possessive {
-                for k in u.end + 1..(u.end + 7).min(self.tokens.len()) {
+                // "the Taliban's offer" has "'s" to skip, "his offer" has not.
+                let from = if self.word(u.end) == "'s" { u.end + 1 } else { u.end };
+                for k in from..(u.end + 7).min(self.tokens.len()) {
                     if self.p.proposals.match_at(self.tokens, k).is_some() {
                         out.push((k, ui));
                         break;
@@ -994,10 +1124,10 @@ impl<'a> Ctx<'a> {
             return;
         }
         let Some(subject) = self.unit_ending_at(t - 1).or_else(|| self.units.iter().position(|u| u.end == t)) else { return };
-        let Some((owner, anaphoric)) = self.rejected_object(te, owners) else { return };
-        let (a, b) = (self.units[subject].clone(), self.units[owner].clone());
+        let Some((b, anaphoric, context)) = self.rejected_object(te, owners) else { return };
+        let a = self.units[subject].clone();
         let rule = if anaphoric { "reject-noun-anaphoric" } else { "reject-noun" };
-        self.emit(a.entity, Predicate::Rejected, b.entity, rule, &[&a, &b], 0.85);
+        self.emit_with(a.entity, Predicate::Rejected, b.entity, rule, &[&a, &b], 0.85, context);
     }
 
     fn rejection(&mut self, t: usize, te: usize, owners: &[(usize, usize)]) {
@@ -1015,40 +1145,131 @@ impl<'a> Ctx<'a> {
             return;
         }
         let Some(subjects) = self.subject_of(t) else { return };
-        let Some((owner, anaphoric)) = self.rejected_object(te, owners) else { return };
-        let o = self.units[owner].clone();
+        let Some((o, anaphoric, context)) = self.rejected_object(te, owners) else {
+            // "The Taliban rejects Panjshir talks": talks with no other side
+            // named; the document's meetings may name it.
+            if self.rejects_bare_talks(te) {
+                for s in subjects {
+                    let s = &self.units[s];
+                    self.rejected_talks.push((s.entity, s.resolved));
+                }
+            }
+            return;
+        };
         for s in subjects {
             let s = self.units[s].clone();
             let (rule, conf) = if anaphoric { ("reject-anaphoric-proposal", 0.8) } else { ("reject-proposal", 0.9) };
-            self.emit(s.entity, Predicate::Rejected, o.entity, rule, &[&s, &o], conf);
+            self.emit_with(s.entity, Predicate::Rejected, o.entity, rule, &[&s, &o], conf, context);
         }
     }
 
-    /// The author of what was rejected: the first proposal after the verb.
-    fn rejected_object(&self, te: usize, owners: &[(usize, usize)]) -> Option<(usize, bool)> {
+    /// Whether the object of a rejection at `te` is talks with no actor in
+    /// it: "rejects Panjshir talks", "rejected the negotiations".
+    fn rejects_bare_talks(&self, te: usize) -> bool {
+        let limit = (te + 5).min(self.tokens.len());
+        for k in te..limit {
+            if self.unit_at(k).is_some() || self.is_breaker_at(k) || !self.is_word_at(k) {
+                return false;
+            }
+            if matches!(self.word(k), "talks" | "negotiations" | "dialogue" | "peace talks") {
+                return !matches!(self.word(k + 1), "with" | "between" | "of" | "by" | "from");
+            }
+        }
+        false
+    }
+
+    /// Proposals an actor makes with a verb: "the NRF presented the
+    /// following demands", "the Taliban proposed that ...".
+    fn proposals_made(&self) -> Vec<(String, usize)> {
+        let mut out = Vec::new();
+        for t in 0..self.tokens.len() {
+            let Some(len) = self.p.proposal_making.match_at(self.tokens, t) else { continue };
+            if self.inside_unit(t) {
+                continue;
+            }
+            // "... did not accept these demands and instead proposed that":
+            // a coordinated verb phrase shares the subject.
+            let mut at = t;
+            while at > 0 && matches!(self.word(at - 1), "instead" | "then" | "also" | "later" | "had" | "has" | "have") {
+                at -= 1;
+            }
+            let subject = self.subject_of(at).or_else(|| {
+                let and = (at.saturating_sub(1) > 0 && self.word(at - 1) == "and").then_some(at - 1)?;
+                let c = self.clause_start(and);
+                (c..and).find_map(|k| self.unit_at(k)).map(|u| vec![u])
+            });
+            let Some(subject) = subject else { continue };
+            let Some(&s) = subject.first() else { continue };
+            let entity = self.units[s].entity;
+            let verb = self.word(t);
+            if let Some((_, noun)) = self.p.proposal_verbs.iter().find(|(v, _)| v == verb) {
+                out.push((noun.clone(), entity));
+            }
+            for k in t + len..(t + len + 5).min(self.tokens.len()) {
+                if self.unit_at(k).is_some() || self.is_breaker_at(k) || !self.is_word_at(k) {
+                    break;
+                }
+                if self.p.proposals.match_at(self.tokens, k).is_some() {
+                    out.push((self.word(k).to_string(), entity));
+                    break;
+                }
+            }
+        }
+        out
+    }
+
+    /// The author of what was rejected: the first proposal after the verb,
+    /// whether it is anaphoric, and the earlier sentence that named the
+    /// author when this one does not.
+    fn rejected_object(&self, te: usize, owners: &[(usize, usize)]) -> Option<(Unit, bool, Option<usize>)> {
         let limit = (te + 16).min(self.tokens.len());
         for k in te..limit {
             if k > te && (self.p.object_stop.match_at(self.tokens, k).is_some() || matches!(self.word(k), "." | "!" | "?")) {
                 return None;
             }
             if let Some(&(_, u)) = owners.iter().find(|(pk, _)| *pk == k) {
-                return Some((u, false));
+                return Some((self.units[u].clone(), false, None));
             }
             // "talks with the NRF"
             if matches!(self.word(k), "talks" | "negotiations" | "dialogue") && self.word(k + 1) == "with" {
                 if let Some(u) = self.unit_at(k + 2).or_else(|| self.unit_at(k + 3).filter(|_| self.word(k + 2) == "the")) {
-                    return Some((u, false));
+                    return Some((self.units[u].clone(), false, None));
                 }
             }
-            // "these demands": the demands named earlier in the sentence.
+            // "these demands": the demands named earlier in the sentence,
+            // or else in an earlier sentence of the document.
             if self.p.proposals.match_at(self.tokens, k).is_some() && k > 0 && self.p.anaphoric.contains_word(self.word(k - 1)) {
                 if let Some(&(_, u)) = owners.iter().rev().find(|(pk, _)| *pk < te) {
-                    return Some((u, true));
+                    return Some((self.units[u].clone(), true, None));
+                }
+                if matches!(self.word(k - 1), "these" | "those" | "such" | "this" | "that") {
+                    if let Some((entity, sentence)) = self.doc.owner_of(self.word(k)) {
+                        if !self.units.iter().any(|u| u.entity == entity) {
+                            let unit = self.synthetic(entity);
+                            return Some((unit, true, Some(sentence)));
+                        }
+                    }
                 }
                 return None;
             }
         }
         None
+    }
+
+    /// A unit for an entity that an earlier sentence named.
+    fn synthetic(&self, entity: usize) -> Unit {
+        Unit {
+            start: 0,
+            end: 0,
+            name_end: 0,
+            entity,
+            class: self.class(entity),
+            possessive: false,
+            proxy: false,
+            attributive: false,
+            resolved: true,
+            pronoun: false,
+        }
     }
 
     // ---------------------------------------------------------------- leads
@@ -1303,6 +1524,161 @@ impl<'a> Ctx<'a> {
                     }
                 }
             }
+        }
+    }
+
+    // ------------------------------------------------------ roles, family
+
+    fn emit_role(&mut self, person: &Unit, org: Option<&Unit>, words: (usize, usize), rule: &'static str) {
+        if words.0 >= words.1 {
+            return;
+        }
+        // A role must end on a noun: "acting foreign minister", not "acting".
+        if self.p.role_modifiers.contains_word(self.word(words.1 - 1)) {
+            return;
+        }
+        let past = (words.0..words.1).any(|k| self.p.role_past.contains_word(self.word(k)));
+        let resolved = person.resolved || org.is_some_and(|o| o.resolved);
+        let pronoun = person.pronoun || org.is_some_and(|o| o.pronoun);
+        let confidence = 0.85
+            - if pronoun {
+                0.3
+            } else if resolved {
+                0.1
+            } else {
+                0.0
+            };
+        let role = Role { person: person.entity, org: org.map(|o| o.entity), words, past, rule, confidence, inferred: resolved };
+        if !self.roles.contains(&role) {
+            self.roles.push(role);
+        }
+    }
+
+    /// Roles given by a title before a name ("acting foreign minister Amir
+    /// Khan Muttaqi", "Taliban spokesman Zabiullah Mujahid") or by an
+    /// apposition after it ("Nazary, head of foreign relations of the NRF,").
+    fn roles(&mut self) {
+        for (person, org, words) in std::mem::take(&mut self.title_roles) {
+            self.emit_role(&person, Some(&org), words, "role-title");
+        }
+        for (person, org) in std::mem::take(&mut self.affiliations) {
+            self.emit(person.entity, Predicate::MemberOf, org.entity, "member-of-phrase", &[&person, &org], 0.8);
+        }
+        for pi in 0..self.units.len() {
+            let u = self.units[pi].clone();
+            if u.class != Class::Person || u.pronoun || u.possessive {
+                continue;
+            }
+            // Title before the name, through forms of address.
+            let mut k = u.start;
+            let mut end = None;
+            while k > 0 && !self.inside_unit(k - 1) {
+                let w = self.word(k - 1);
+                if self.p.title_words.contains(w) {
+                    end.get_or_insert(k);
+                } else if !(end.is_none() && self.p.honorifics.contains_word(w)) {
+                    break;
+                }
+                k -= 1;
+            }
+            if let Some(end) = end {
+                self.emit_role(&u, None, (k, end), "role-title");
+            }
+            // Apposition: "A, head of foreign relations of B,", "A, the interior minister".
+            let mut k = u.end;
+            if self.word(k) != "," {
+                continue;
+            }
+            k += 1;
+            loop {
+                while matches!(self.word(k), "the" | "a" | "an" | "its" | "their") {
+                    k += 1;
+                }
+                if !self.p.title_words.contains(self.word(k)) || self.unit_at(k).is_some() {
+                    break;
+                }
+                let start = k;
+                let mut org: Option<usize> = None;
+                let mut j = k;
+                while j < self.tokens.len() && j < start + 14 {
+                    if let Some(o) = self.unit_at(j) {
+                        let before = self.word(j - 1);
+                        if org.is_none()
+                            && self.units[o].class == Class::Organization
+                            && matches!(before, "of" | "the" | "for" | "at" | "in")
+                        {
+                            org = Some(o);
+                            j = self.units[o].end;
+                            continue;
+                        }
+                        break;
+                    }
+                    let w = self.word(j);
+                    if !self.is_word_at(j) && !matches!(w, "-" | "'s" | "'") || w == "and" || self.is_breaker_at(j) {
+                        break;
+                    }
+                    if self.p.relativizers.contains_word(w) || COPULA.contains(&w) || self.trigger_at(j).is_some() {
+                        break;
+                    }
+                    j += 1;
+                }
+                let org_unit = org.map(|o| self.units[o].clone());
+                self.emit_role(&u, org_unit.as_ref(), (start, j), "role-apposition");
+                // "acting president of Afghanistan and leader of the Northern Alliance"
+                if self.word(j) == "and" {
+                    k = j + 1;
+                    continue;
+                }
+                break;
+            }
+        }
+    }
+
+    /// "A, son of B", "B's son A", "A, the father of B".
+    fn family(&mut self) {
+        for pi in 0..self.units.len() {
+            let u = self.units[pi].clone();
+            if u.class != Class::Person || u.pronoun {
+                continue;
+            }
+            if u.possessive {
+                let k = u.end + 1;
+                if let Some(n) = self.p.child_nouns.match_at(self.tokens, k) {
+                    let mut j = k + n;
+                    if self.word(j) == "," {
+                        j += 1;
+                    }
+                    if let Some(c) = self.unit_at(j).filter(|&c| self.units[c].class == Class::Person) {
+                        let child = self.units[c].clone();
+                        self.emit(child.entity, Predicate::ChildOf, u.entity, "family-possessive", &[&child, &u], 0.85);
+                    }
+                }
+                continue;
+            }
+            let mut k = u.end;
+            if self.word(k) == "," {
+                k += 1;
+            }
+            while matches!(self.word(k), "the" | "a" | "an") {
+                k += 1;
+            }
+            let (n, child_first) = match (self.p.child_nouns.match_at(self.tokens, k), self.p.parent_nouns.match_at(self.tokens, k)) {
+                (Some(n), _) => (n, true),
+                (None, Some(n)) => (n, false),
+                _ => continue,
+            };
+            if self.word(k + n) != "of" {
+                continue;
+            }
+            // "son of anti-Taliban fighter Ahmad Shah Massoud"
+            let mut j = k + n + 1;
+            while j < k + n + 8 && self.unit_at(j).is_none() && (self.is_word_at(j) || self.word(j) == "-") && !self.is_breaker_at(j) {
+                j += 1;
+            }
+            let Some(o) = self.unit_at(j).filter(|&o| self.units[o].class == Class::Person && !self.units[o].possessive) else { continue };
+            let other = self.units[o].clone();
+            let (child, parent) = if child_first { (&u, &other) } else { (&other, &u) };
+            self.emit(child.entity, Predicate::ChildOf, parent.entity, "family-apposition", &[child, parent], 0.85);
         }
     }
 }

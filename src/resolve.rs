@@ -30,6 +30,9 @@ pub enum Via {
     /// A generic noun ("the group", "the front") for an organization the
     /// document named shortly before.
     Generic,
+    /// A pronoun ("we", "they", "his") resolved across sentences by the
+    /// discourse rules; the least certain of all.
+    Pronoun,
 }
 
 /// An entity mentioned in a sentence.

@@ -248,7 +248,7 @@ pub fn network(store: &Store, options: &Options) -> Result<Network> {
     let all_predicates: BTreeSet<String> = triples.keys().map(|(_, p, _)| local_name(p).to_string()).collect();
 
     // Check the requested predicates.
-    let mut known: BTreeSet<String> = ["metWith", "rejected", "leads"].iter().map(|s| s.to_string()).collect();
+    let mut known: BTreeSet<String> = ["metWith", "rejected", "leads", "memberOf", "childOf"].iter().map(|s| s.to_string()).collect();
     known.extend(all_predicates.iter().cloned());
     known.insert(MENTIONS.to_string());
     for p in &options.predicates {
@@ -372,6 +372,8 @@ pub fn predicate_color(predicate: &str) -> &'static str {
         "metWith" => "#59a14f",
         "rejected" => "#e15759",
         "leads" => "#8a5cad",
+        "memberOf" => "#4e79a7",
+        "childOf" => "#f28e2b",
         "mentions" => "#b8b8b8",
         _ => "#9c755f",
     }

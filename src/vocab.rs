@@ -13,6 +13,16 @@ pub const AG_RULE: &str = "https://w3id.org/actorgraph/ontology#rule";
 pub const AG_SHORT_LABEL: &str = "https://w3id.org/actorgraph/ontology#shortLabel";
 pub const AG_CONTEXT_CUE: &str = "https://w3id.org/actorgraph/ontology#contextCue";
 pub const AG_GENERIC_NAME: &str = "https://w3id.org/actorgraph/ontology#genericName";
+pub const AG_MEMBER_OF: &str = "https://w3id.org/actorgraph/ontology#memberOf";
+pub const AG_MEMBERSHIP_ROLE: &str = "https://w3id.org/actorgraph/ontology#roleText";
+pub const AG_ATTRIBUTED_TO: &str = "https://w3id.org/actorgraph/ontology#attributedTo";
+pub const AG_ATTRIBUTION_TEXT: &str = "https://w3id.org/actorgraph/ontology#attributionText";
+pub const AG_PAST_ROLE: &str = "https://w3id.org/actorgraph/ontology#pastRole";
+pub const XSD_BOOLEAN: &str = "http://www.w3.org/2001/XMLSchema#boolean";
+pub const AG_DISCOVERED: &str = "https://w3id.org/actorgraph/ontology#discovered";
+pub const ORG_MEMBERSHIP: &str = "http://www.w3.org/ns/org#Membership";
+pub const ORG_MEMBER: &str = "http://www.w3.org/ns/org#member";
+pub const ORG_ORGANIZATION: &str = "http://www.w3.org/ns/org#organization";
 pub const AG_EXTRACTED_BY: &str = "https://w3id.org/actorgraph/ontology#extractedBy";
 
 /// Document IRIs are this prefix plus the percent-encoded identifier.
@@ -59,4 +69,5 @@ pub const PREFIXES: &[(&str, &str)] = &[
     ("schema", "http://schema.org/"),
     ("foaf", "http://xmlns.com/foaf/0.1/"),
     ("nif", NIF),
+    ("org", "http://www.w3.org/ns/org#"),
 ];

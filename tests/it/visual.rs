@@ -96,10 +96,10 @@ impl Built {
     fn relations(&self, predicate: Option<&str>, min_support: usize) -> usize {
         let values = match predicate {
             Some(p) => format!("ag:{p}"),
-            None => "ag:metWith ag:rejected ag:leads".to_string(),
+            None => "ag:metWith ag:rejected ag:leads ag:memberOf ag:childOf".to_string(),
         };
         self.count(&format!(
-            "SELECT (COUNT(*) AS ?n) WHERE {{ SELECT ?s ?p ?o WHERE {{ GRAPH ?d {{ ?s ?p ?o . VALUES ?p {{ {values} }} }} }}
+            "SELECT (COUNT(*) AS ?n) WHERE {{ SELECT ?s ?p ?o WHERE {{ GRAPH ?d {{ ?d a ag:Article . ?s ?p ?o . VALUES ?p {{ {values} }} }} }}
              GROUP BY ?s ?p ?o HAVING (COUNT(DISTINCT ?d) >= {min_support}) }}"
         ))
     }

@@ -53,6 +53,13 @@ pub fn find(sentence: &Sentence, text: &str, mentions: &[Mention], p: &Patterns)
                 return Some(Source::Actor(m.entity));
             }
         }
+        // "According to the spokesperson of the NRF, Sebghatullah Ahmadi, ...":
+        // the name in apposition is the source.
+        if word(end) == "," {
+            if let Some(m) = named.iter().find(|m| m.start == end + 1 && word(m.end) == ",") {
+                return Some(Source::Actor(m.entity));
+            }
+        }
         return Some(Source::Anonymous(original(j, end)));
     }
     let mut first = None;

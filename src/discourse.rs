@@ -10,7 +10,8 @@
 //! when the sentence itself names no candidate. Facts that need one are
 //! marked inferred, with a lower confidence than a named actor gives.
 
-use crate::gazetteer::{Class, Gazetteer};
+use crate::discover::Actors;
+use crate::gazetteer::Class;
 use crate::mentions::Sentence;
 use crate::patterns::Patterns;
 use crate::relations::{Output, Predicate};
@@ -69,12 +70,12 @@ impl Discourse {
 
     /// The organizations a person belongs to: what the document said, then
     /// what the gazetteer says.
-    fn sides(&self, e: usize, gaz: &Gazetteer) -> Vec<usize> {
-        if gaz.entities[e].class == Class::Organization {
+    fn sides(&self, e: usize, gaz: &Actors) -> Vec<usize> {
+        if gaz.get(e).class == Class::Organization {
             return vec![e];
         }
         let mut out: Vec<usize> = self.members.iter().filter(|m| m.0 == e).map(|m| m.1).collect();
-        for &o in &gaz.entities[e].member_of {
+        for &o in &gaz.get(e).member_of {
             if !out.contains(&o) {
                 out.push(o);
             }
@@ -84,7 +85,7 @@ impl Discourse {
 
     /// Whether two actors are on one side: the same, or one belongs to the
     /// other, or both to one organization.
-    pub fn same_side(&self, a: usize, b: usize, gaz: &Gazetteer) -> bool {
+    pub fn same_side(&self, a: usize, b: usize, gaz: &Actors) -> bool {
         if a == b {
             return true;
         }
@@ -111,7 +112,7 @@ impl Discourse {
     }
 
     /// Mentions for the pronouns of a sentence that the document resolves.
-    pub fn pronoun_mentions(&self, sentence: &Sentence, mentions: &[Mention], gaz: &Gazetteer, p: &Patterns) -> Vec<Mention> {
+    pub fn pronoun_mentions(&self, sentence: &Sentence, mentions: &[Mention], gaz: &Actors, p: &Patterns) -> Vec<Mention> {
         let tokens = &sentence.tokens;
         let word = |i: usize| tokens.get(i).map_or("", |t| t.text.as_str());
         let covered = |i: usize| mentions.iter().any(|m| m.start <= i && i < m.end);
@@ -149,7 +150,7 @@ impl Discourse {
                     // talks; the Taliban would not accept his proposal").
                     // Inside one, the speaker is "I", so look further back.
                     if quotes % 2 == 0 {
-                        let local = mentions.iter().rev().find(|m| m.end <= i && gaz.entities[m.entity].class == class && !m.adjectival);
+                        let local = mentions.iter().rev().find(|m| m.end <= i && gaz.get(m.entity).class == class && !m.adjectival);
                         if let Some(m) = local {
                             out.push(pronoun(m.entity));
                             continue;
@@ -171,7 +172,7 @@ impl Discourse {
                         || (w != "they" && p.lead_verbs.match_at(tokens, j).is_some() && word(j + 1) != "by");
                     let class = if w == "they" { Class::Organization } else { Class::Person };
                     // A candidate in the sentence itself is the sentence's business.
-                    let local = mentions.iter().any(|m| m.end <= i && gaz.entities[m.entity].class == class);
+                    let local = mentions.iter().any(|m| m.end <= i && gaz.get(m.entity).class == class);
                     if !trigger || local {
                         continue;
                     }
@@ -188,10 +189,10 @@ impl Discourse {
     /// The most salient actor of a class in the last sentences: for people
     /// the first named in the nearest sentence (its subject, usually), for
     /// organizations the last named.
-    fn antecedent(&self, class: Class, gaz: &Gazetteer, exclude: impl Fn(usize) -> bool) -> Option<usize> {
+    fn antecedent(&self, class: Class, gaz: &Actors, exclude: impl Fn(usize) -> bool) -> Option<usize> {
         let from = self.named.len().saturating_sub(PRONOUN_WINDOW);
         for names in self.named[from..].iter().rev() {
-            let fits = |&&e: &&usize| gaz.entities[e].class == class && !exclude(e);
+            let fits = |&&e: &&usize| gaz.get(e).class == class && !exclude(e);
             let pick = match class {
                 Class::Person => names.iter().find(fits),
                 Class::Organization => names.iter().rev().find(fits),

@@ -3,6 +3,8 @@
 
 use crate::attribution::{self, Source};
 use crate::discourse::Discourse;
+use crate::discover::{self, Actors};
+use crate::gazetteer::{Entity, Gazetteer};
 use crate::mentions::{self, Sentence};
 use crate::ontology::Ontology;
 use crate::relations::{self, Predicate};
@@ -51,6 +53,25 @@ pub struct Extraction {
     pub roles: Vec<RoleFact>,
     /// The source each evidence sentence attributes its content to.
     pub attributions: BTreeMap<usize, Source>,
+    /// Actors the document introduced that the gazetteer does not list;
+    /// entity index `gazetteer.entities.len() + i` is `discovered[i]`.
+    pub discovered: Vec<Entity>,
+}
+
+impl Extraction {
+    /// The entity of an index, listed or discovered.
+    ///
+    /// ```
+    /// let ontology = actorgraph::Ontology::builtin().unwrap();
+    /// let ex = actorgraph::Extractor::new(&ontology).extract("Taliban spokesman Qari Yusuf Ahmadi met Ismail Khan in Herat.");
+    /// let met = ex.facts.iter().find(|f| f.predicate.local_name() == "metWith").unwrap();
+    /// let names = [met.subject, met.object].map(|e| ex.entity(&ontology.gazetteer, e).pref_label.as_str());
+    /// assert_eq!(names, ["Yusuf Ahmadi", "Ismail Khan"]);
+    /// assert!(ex.discovered.iter().any(|e| e.pref_label == "Yusuf Ahmadi"));
+    /// ```
+    pub fn entity<'a>(&'a self, gazetteer: &'a Gazetteer, e: usize) -> &'a Entity {
+        Actors { gazetteer, discovered: &self.discovered }.get(e)
+    }
 }
 
 /// Runs the pipeline with one ontology.
@@ -95,7 +116,17 @@ impl<'a> Extractor<'a> {
         }
         let sents: Vec<Sentence> = spans.iter().map(|&s| Sentence::new(text, s)).collect();
         let matches: Vec<_> = sents.iter().map(|s| mentions::find(s, text, gaz)).collect();
-        let (resolved, mentioned) = resolve::resolve(&sents, &matches, gaz, pats);
+        let (mut resolved, mut mentioned) = resolve::resolve(&sents, &matches, gaz, pats);
+        let discovered = discover::discover(&sents, text, &resolved, gaz, pats);
+        for (ms, extra) in resolved.iter_mut().zip(discovered.mentions) {
+            if !extra.is_empty() {
+                mentioned.extend(extra.iter().map(|m| m.entity));
+                ms.extend(extra);
+                ms.sort_by_key(|m| (m.start, m.end));
+            }
+        }
+        let actors = Actors { gazetteer: gaz, discovered: &discovered.entities };
+        let gaz = &actors;
         let mut facts = Facts::default();
         let mut roles: BTreeMap<(String, String, String), RoleFact> = BTreeMap::new();
         let mut doc = Discourse::new();
@@ -132,8 +163,8 @@ impl<'a> Extractor<'a> {
                 let (a, b) = (sentence.tokens[r.words.0].start, sentence.tokens[r.words.1 - 1].end);
                 let (a, b) = sentence.folded.original_range(a, b);
                 let role = text[sentence.span.start + a..sentence.span.start + b].to_string();
-                let org_iri = r.org.map_or(String::new(), |o| gaz.entities[o].iri.as_str().to_string());
-                let key = (gaz.entities[r.person].iri.as_str().to_string(), role.to_lowercase(), org_iri);
+                let org_iri = r.org.map_or(String::new(), |o| gaz.get(o).iri.as_str().to_string());
+                let key = (gaz.get(r.person).iri.as_str().to_string(), role.to_lowercase(), org_iri);
                 let entry = roles.entry(key).or_insert_with(|| RoleFact {
                     person: r.person,
                     org: r.org,
@@ -192,7 +223,7 @@ impl<'a> Extractor<'a> {
                 }
             }
         }
-        Extraction { sentences: spans, mentioned, facts, roles, attributions }
+        Extraction { sentences: spans, mentioned, facts, roles, attributions, discovered: discovered.entities }
     }
 }
 
@@ -207,7 +238,7 @@ impl Facts {
     #[allow(clippy::too_many_arguments)]
     fn add(
         &mut self,
-        gaz: &crate::gazetteer::Gazetteer,
+        gaz: &Actors,
         mut s: usize,
         predicate: Predicate,
         mut o: usize,
@@ -220,10 +251,10 @@ impl Facts {
             return;
         }
         // metWith is symmetric: one triple, subject first by IRI.
-        if predicate == Predicate::MetWith && gaz.entities[s].iri.as_str() > gaz.entities[o].iri.as_str() {
+        if predicate == Predicate::MetWith && gaz.get(s).iri.as_str() > gaz.get(o).iri.as_str() {
             std::mem::swap(&mut s, &mut o);
         }
-        let key = (predicate, gaz.entities[s].iri.as_str().to_string(), gaz.entities[o].iri.as_str().to_string());
+        let key = (predicate, gaz.get(s).iri.as_str().to_string(), gaz.get(o).iri.as_str().to_string());
         let fact = self.by_key.entry(key).or_insert_with(|| Fact {
             subject: s,
             predicate,

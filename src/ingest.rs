@@ -4,13 +4,17 @@
 //! corpus is never held in memory; each document's graph is then replaced in
 //! its own transaction, in input order.
 
+use crate::discover;
 use crate::document::{self, Document, InputError};
 use crate::extract::Extractor;
 use crate::ontology::Ontology;
 use crate::rdf;
 use crate::store;
+use crate::vocab::{AG_DISCOVERED, RDF_TYPE, SKOS_ALT_LABEL, SKOS_PREF_LABEL};
 use anyhow::Result;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use oxigraph::model::{NamedNode, NamedOrBlankNode, Quad, Term};
+use oxigraph::sparql::{QueryResults, SparqlEvaluator};
 use oxigraph::store::Store;
 use rayon::prelude::*;
 use std::collections::{BTreeSet, HashMap};
@@ -97,6 +101,7 @@ pub fn build_with(store: &Store, ontology: &Ontology, inputs: &[PathBuf], bulk: 
     let extractor = Extractor::new(ontology);
     let mut seen: HashMap<String, String> = HashMap::new();
     let mut entities = BTreeSet::new();
+    let mut registry = Registry::load(store)?;
     let mut writer = if bulk { Writer::Bulk { loader: store.bulk_loader(), pending: Vec::new() } } else { Writer::Transactions };
     // Extraction runs ahead of the writer by at most two batches.
     let (tx, rx) = std::sync::mpsc::sync_channel::<Vec<(Vec<Prepared>, Vec<InputError>)>>(2);
@@ -114,7 +119,9 @@ pub fn build_with(store: &Store, ontology: &Ontology, inputs: &[PathBuf], bulk: 
                             .map(|doc| {
                                 let ex = extractor.extract(&doc.text);
                                 let quads = rdf::document_quads(&doc, &ex, ontology);
-                                Prepared { facts: ex.facts.len(), mentioned: ex.mentioned.into_iter().collect(), doc, quads }
+                                let mentioned =
+                                    ex.mentioned.iter().map(|&e| ex.entity(&ontology.gazetteer, e).iri.as_str().to_string()).collect();
+                                Prepared { facts: ex.facts.len(), mentioned, doc, quads }
                             })
                             .collect();
                         (prepared, loaded.errors)
@@ -144,6 +151,7 @@ pub fn build_with(store: &Store, ontology: &Ontology, inputs: &[PathBuf], bulk: 
                         summary.notes.push(format!("{}: {note}", doc.origin));
                     }
                     entities.extend(mentioned);
+                    let quads = registry.join_variants(quads);
                     summary.documents += 1;
                     summary.facts += facts;
                     summary.quads += quads.len();
@@ -170,6 +178,87 @@ struct Prepared {
     doc: Document,
     quads: Vec<oxigraph::model::Quad>,
     facts: usize,
-    /// Gazetteer indexes of the entities the document names.
-    mentioned: Vec<usize>,
+    /// IRIs of the entities the document names.
+    mentioned: Vec<String>,
+}
+
+/// The discovered actors of the store and of this build, so that a
+/// spelling variant in a later document joins the actor found first
+/// instead of becoming a second node.
+struct Registry {
+    known: Vec<(NamedNode, String, String)>,
+}
+
+impl Registry {
+    fn load(store: &Store) -> Result<Registry> {
+        let q = format!(
+            "SELECT DISTINCT ?e ?c ?l WHERE {{ GRAPH ?g {{ ?e <{AG_DISCOVERED}> true ; a ?c ; <{SKOS_PREF_LABEL}> ?l }} }} ORDER BY ?e ?l"
+        );
+        let mut known = Vec::new();
+        if let QueryResults::Solutions(rows) = SparqlEvaluator::new().parse_query(&q)?.on_store(store).execute()? {
+            for row in rows {
+                let row = row?;
+                if let (Some(Term::NamedNode(e)), Some(Term::NamedNode(c)), Some(Term::Literal(l))) =
+                    (row.get("e"), row.get("c"), row.get("l"))
+                {
+                    known.push((e.clone(), c.as_str().to_string(), l.value().to_string()));
+                }
+            }
+        }
+        Ok(Registry { known })
+    }
+
+    /// Rewrites a document's discovered actors that are variants of known
+    /// ones to the known IRI; the variant's name becomes an altLabel.
+    fn join_variants(&mut self, quads: Vec<Quad>) -> Vec<Quad> {
+        let found: Vec<(NamedNode, String, String)> = quads
+            .iter()
+            .filter(|q| q.predicate.as_str() == AG_DISCOVERED)
+            .filter_map(|q| {
+                let NamedOrBlankNode::NamedNode(e) = &q.subject else { return None };
+                let of = |p: &str| {
+                    quads.iter().find(|o| o.subject == q.subject && o.predicate.as_str() == p).and_then(|o| match &o.object {
+                        Term::NamedNode(n) => Some(n.as_str().to_string()),
+                        Term::Literal(l) => Some(l.value().to_string()),
+                        _ => None,
+                    })
+                };
+                Some((e.clone(), of(RDF_TYPE)?, of(SKOS_PREF_LABEL)?))
+            })
+            .collect();
+        let mut map: HashMap<NamedNode, NamedNode> = HashMap::new();
+        for (iri, class, label) in found {
+            match self.known.iter().find(|(k, c, l)| *c == class && (*k == iri || discover::variants(l, &label))) {
+                Some((k, _, _)) if *k != iri => {
+                    map.insert(iri, k.clone());
+                }
+                Some(_) => {}
+                None => self.known.push((iri, class, label)),
+            }
+        }
+        if map.is_empty() {
+            return quads;
+        }
+        let swap = |n: &NamedNode| map.get(n).cloned().unwrap_or_else(|| n.clone());
+        quads
+            .into_iter()
+            .map(|q| {
+                let subject = match &q.subject {
+                    NamedOrBlankNode::NamedNode(n) => NamedOrBlankNode::NamedNode(swap(n)),
+                    other => other.clone(),
+                };
+                let object = match &q.object {
+                    Term::NamedNode(n) => Term::NamedNode(swap(n)),
+                    other => other.clone(),
+                };
+                let renamed = matches!(&q.subject, NamedOrBlankNode::NamedNode(n) if map.contains_key(n));
+                let predicate = if renamed && q.predicate.as_str() == SKOS_PREF_LABEL {
+                    NamedNode::new_unchecked(SKOS_ALT_LABEL)
+                } else {
+                    q.predicate.clone()
+                };
+                Quad::new(subject, predicate, object, q.graph_name.clone())
+            })
+            .collect()
+    }
 }

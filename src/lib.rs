@@ -27,6 +27,7 @@
 
 pub mod attribution;
 pub mod discourse;
+pub mod discover;
 pub mod document;
 pub mod eval;
 pub mod export;

@@ -59,6 +59,8 @@ struct RawActors {
     proxies: Vec<String>,
     honorifics: Vec<String>,
     adjectival_prefixes: Vec<String>,
+    #[serde(default)]
+    org_heads: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -117,6 +119,7 @@ pub struct Patterns {
     pub proxies: PhraseSet,
     pub honorifics: PhraseSet,
     pub adjectival_prefixes: PhraseSet,
+    pub org_heads: PhraseSet,
     pub meet_verbs: PhraseSet,
     pub light_verbs: PhraseSet,
     pub meet_transitive: PhraseSet,
@@ -172,6 +175,7 @@ impl Patterns {
             proxies: p(&raw.actors.proxies),
             honorifics: p(&raw.actors.honorifics),
             adjectival_prefixes: p(&raw.actors.adjectival_prefixes),
+            org_heads: p(&raw.actors.org_heads),
             meet_verbs: p(&raw.meet.verbs),
             light_verbs: p(&raw.meet.light_verbs),
             meet_transitive: p(&raw.meet.transitive),

@@ -4,8 +4,10 @@
 //! input always gives the same graph and byte-identical exports.
 
 use crate::attribution::Source;
+use crate::discover::Actors;
 use crate::document::Document;
 use crate::extract::Extraction;
+use crate::gazetteer::Class;
 use crate::ontology::Ontology;
 use crate::vocab::*;
 use oxigraph::model::{GraphName, Literal, NamedNode, Quad, Term};
@@ -53,7 +55,7 @@ impl CharIndex<'_> {
 
 /// All quads of a document's graph.
 pub fn document_quads(doc: &Document, ex: &Extraction, ontology: &Ontology) -> Vec<Quad> {
-    let gaz = &ontology.gazetteer;
+    let gaz = Actors { gazetteer: &ontology.gazetteer, discovered: &ex.discovered };
     let d = document_iri(&doc.identifier);
     let g = GraphName::NamedNode(d.clone());
     let mut out = Vec::new();
@@ -76,7 +78,17 @@ pub fn document_quads(doc: &Document, ex: &Extraction, ontology: &Ontology) -> V
         add(&d, DCTERMS_PUBLISHER, Literal::new_simple_literal(source).into());
     }
     for &e in &ex.mentioned {
-        add(&d, SCHEMA_MENTIONS, gaz.entities[e].iri.clone().into());
+        add(&d, SCHEMA_MENTIONS, gaz.get(e).iri.clone().into());
+    }
+    // A discovered actor is described where it was found.
+    for e in &ex.discovered {
+        let class = match e.class {
+            Class::Person => AG_PERSON,
+            Class::Organization => AG_ORGANIZATION,
+        };
+        add(&e.iri, RDF_TYPE, iri(class).into());
+        add(&e.iri, SKOS_PREF_LABEL, Literal::new_simple_literal(&e.pref_label).into());
+        add(&e.iri, AG_DISCOVERED, Literal::new_typed_literal("true", iri(XSD_BOOLEAN)).into());
     }
     let mut chars = CharIndex { text: &doc.text, byte: 0, chars: 0 };
     let mut sentence_iris: Vec<Option<NamedNode>> = vec![None; ex.sentences.len()];
@@ -95,15 +107,15 @@ pub fn document_quads(doc: &Document, ex: &Extraction, ontology: &Ontology) -> V
         add(&s, NIF_END, Literal::new_typed_literal(e.to_string(), iri(XSD_NON_NEGATIVE_INTEGER)).into());
         add(&s, NIF_ANCHOR_OF, Literal::new_simple_literal(&doc.text[span.start..span.end]).into());
         match ex.attributions.get(&si) {
-            Some(Source::Actor(e)) => add(&s, AG_ATTRIBUTED_TO, gaz.entities[*e].iri.clone().into()),
+            Some(Source::Actor(e)) => add(&s, AG_ATTRIBUTED_TO, gaz.get(*e).iri.clone().into()),
             Some(Source::Anonymous(text)) => add(&s, AG_ATTRIBUTION_TEXT, Literal::new_simple_literal(text).into()),
             None => {}
         }
         sentence_iris[si] = Some(s);
     }
     for f in &ex.facts {
-        let subject = gaz.entities[f.subject].iri.clone();
-        let object = gaz.entities[f.object].iri.clone();
+        let subject = gaz.get(f.subject).iri.clone();
+        let object = gaz.get(f.object).iri.clone();
         let predicate = iri(&format!("{AG}{}", f.predicate.local_name()));
         out.push(Quad::new(subject.clone(), predicate.clone(), object.clone(), g.clone()));
         let hash = Sha256::digest(format!("{} {} {}", subject.as_str(), predicate.as_str(), object.as_str()).as_bytes());
@@ -126,8 +138,8 @@ pub fn document_quads(doc: &Document, ex: &Extraction, ontology: &Ontology) -> V
         }
     }
     for r in &ex.roles {
-        let person = gaz.entities[r.person].iri.clone();
-        let org = r.org.map(|o| gaz.entities[o].iri.clone());
+        let person = gaz.get(r.person).iri.clone();
+        let org = r.org.map(|o| gaz.get(o).iri.clone());
         let key = format!("{} {} {}", person.as_str(), r.role.to_lowercase(), org.as_ref().map_or("", |o| o.as_str()));
         let hash = Sha256::digest(key.as_bytes());
         let hex: String = hash[..8].iter().map(|b| format!("{b:02x}")).collect();

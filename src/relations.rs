@@ -11,7 +11,8 @@
 //! shapes are here. See GUIDELINES in the README for what each relation means.
 
 use crate::discourse::Discourse;
-use crate::gazetteer::{Class, Gazetteer};
+use crate::discover::Actors;
+use crate::gazetteer::Class;
 use crate::mentions::Sentence;
 use crate::patterns::Patterns;
 use crate::resolve::{Mention, Via};
@@ -115,7 +116,7 @@ struct Ctx<'a> {
     tokens: &'a [Token],
     capitalized: &'a [bool],
     units: Vec<Unit>,
-    gaz: &'a Gazetteer,
+    gaz: &'a Actors<'a>,
     p: &'a Patterns,
     found: Vec<Found>,
     /// "NRF supremo Massoud", seen while building units: (person, org).
@@ -138,7 +139,7 @@ struct Ctx<'a> {
 /// Extracts what one sentence states: roles always, and the relations when
 /// `relations` is set (a sentence that names one actor states none).
 /// `doc` is what the earlier sentences established.
-pub fn extract(sentence: &Sentence, mentions: &[Mention], gaz: &Gazetteer, p: &Patterns, doc: &Discourse, relations: bool) -> Output {
+pub fn extract(sentence: &Sentence, mentions: &[Mention], gaz: &Actors, p: &Patterns, doc: &Discourse, relations: bool) -> Output {
     let tokens = &sentence.tokens;
     let mut ctx = Ctx {
         tokens,
@@ -224,7 +225,7 @@ impl<'a> Ctx<'a> {
     }
 
     fn class(&self, e: usize) -> Class {
-        self.gaz.entities[e].class
+        self.gaz.get(e).class
     }
 
     // ---------------------------------------------------------------- units

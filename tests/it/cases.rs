@@ -82,9 +82,9 @@ fn run_cases(ontology: &Ontology, files: &[PathBuf]) -> (usize, Vec<String>) {
                 .map(|f| {
                     normalize_fact(&format!(
                         "{} {} {}",
-                        g.entities[f.subject].pref_label,
+                        ex.entity(g, f.subject).pref_label,
                         f.predicate.local_name(),
-                        g.entities[f.object].pref_label
+                        ex.entity(g, f.object).pref_label
                     ))
                 })
                 .collect();
@@ -96,7 +96,7 @@ fn run_cases(ontology: &Ontology, files: &[PathBuf]) -> (usize, Vec<String>) {
                 problems.push(format!("    spurious: {extra}"));
             }
             if let Some(expected) = &case.mentions {
-                let named: BTreeSet<String> = ex.mentioned.iter().map(|&e| g.entities[e].pref_label.clone()).collect();
+                let named: BTreeSet<String> = ex.mentioned.iter().map(|&e| ex.entity(g, e).pref_label.clone()).collect();
                 for m in expected.difference(&named) {
                     problems.push(format!("    mention missing:  {m}"));
                 }

@@ -1,0 +1,388 @@
+//! Actors outside the gazetteer: people and organizations that an article
+//! introduces with a role ("spokesman Zabiullah Mujahid", "Ali Maisam
+//! Nazary, head of foreign relations of the NRF") or with the name of an
+//! organization ("the Kabul Unity Council"). They become entities of the
+//! document, marked as discovered, and take part in relations like any
+//! other actor.
+//!
+//! One actor is one entity: a discovered name that is a spelling variant of
+//! a gazetteer name ("Zabihullah Mujahid" for "Zabiullah Mujahid") is that
+//! entity, and a later short form ("Mujahid") is the discovered actor.
+//! Across documents, a discovered actor's IRI comes from its folded name, so
+//! the same name is the same node everywhere.
+
+use crate::fold::fold;
+use crate::gazetteer::{Class, Entity, Gazetteer};
+use crate::mentions::Sentence;
+use crate::patterns::Patterns;
+use crate::resolve::{Mention, Via};
+use crate::tokens::Token;
+use oxigraph::model::NamedNode;
+
+/// Where discovered actors' IRIs live: apart from the gazetteer's, so that
+/// a listed actor's IRI never changes meaning.
+pub const DISCOVERED_BASE: &str = "https://w3id.org/actorgraph/id/discovered/";
+
+/// The gazetteer plus the actors one document introduced; entity indexes
+/// past the gazetteer's count into `discovered`.
+#[derive(Clone, Copy)]
+pub struct Actors<'a> {
+    pub gazetteer: &'a Gazetteer,
+    pub discovered: &'a [Entity],
+}
+
+impl<'a> Actors<'a> {
+    /// Just the gazetteer.
+    pub fn listed(gazetteer: &'a Gazetteer) -> Actors<'a> {
+        Actors { gazetteer, discovered: &[] }
+    }
+
+    pub fn get(&self, e: usize) -> &'a Entity {
+        let n = self.gazetteer.entities.len();
+        if e < n {
+            &self.gazetteer.entities[e]
+        } else {
+            &self.discovered[e - n]
+        }
+    }
+
+    pub fn is_discovered(&self, e: usize) -> bool {
+        e >= self.gazetteer.entities.len()
+    }
+}
+
+/// The words of a name, folded: what spelling variants are compared on.
+fn name_words(label: &str) -> Vec<String> {
+    fold(label).split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_string).collect()
+}
+
+/// A word's consonant skeleton: transliterations of one name differ mostly
+/// in vowels, doubled letters and q/k ("Faheem"/"Fahim", "Muttaqi"/"Mottaki").
+fn skeleton(w: &str) -> String {
+    let mut out = String::new();
+    for c in w.chars() {
+        let c = if c == 'q' { 'k' } else { c };
+        if matches!(c, 'a' | 'e' | 'i' | 'o' | 'u' | 'y') || out.ends_with(c) {
+            continue;
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// Whether two folded words are spellings of one name: the same first
+/// letter, and the same consonant skeleton or a small edit distance
+/// ("zabihullah" / "zabiullah").
+fn close(a: &str, b: &str) -> bool {
+    if a == b {
+        return true;
+    }
+    if a.chars().next() == b.chars().next() && a.chars().count() >= 4 && b.chars().count() >= 4 {
+        let (sa, sb) = (skeleton(a), skeleton(b));
+        if sa.len() >= 2 && sa == sb {
+            return true;
+        }
+    }
+    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    let budget = if a.len().min(b.len()) >= 7 {
+        2
+    } else if a.len().min(b.len()) >= 4 {
+        1
+    } else {
+        0
+    };
+    if budget == 0 || a.len().abs_diff(b.len()) > budget || a[0] != b[0] {
+        return false;
+    }
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    for i in 1..=a.len() {
+        let mut cur = vec![i; b.len() + 1];
+        for j in 1..=b.len() {
+            cur[j] = (prev[j] + 1).min(cur[j - 1] + 1).min(prev[j - 1] + usize::from(a[i - 1] != b[j - 1]));
+        }
+        prev = cur;
+    }
+    prev[b.len()] <= budget
+}
+
+/// Whether two names are spelling variants of each other: the same number
+/// of words, each within a small edit distance ("Fahim Dashti", "Faheem
+/// Dashti").
+pub fn variants(a: &str, b: &str) -> bool {
+    let (a, b) = (name_words(a), name_words(b));
+    a.len() == b.len() && a.iter().zip(&b).all(|(x, y)| close(x, y))
+}
+
+/// The gazetteer entity of this class that a name is a spelling variant of.
+fn variant_of(gaz: &Gazetteer, class: Class, words: &[String]) -> Option<usize> {
+    gaz.entities.iter().position(|e| {
+        e.class == class
+            && std::iter::once(&e.pref_label).chain(&e.alt_labels).any(|l| {
+                let lw = name_words(l);
+                lw.len() == words.len() && lw.iter().zip(words).all(|(a, b)| close(a, b))
+            })
+    })
+}
+
+/// A discovered actor's IRI: the base plus its folded name, hyphenated.
+pub fn discovered_iri(label: &str) -> NamedNode {
+    NamedNode::new_unchecked(format!("{DISCOVERED_BASE}{}", name_words(label).join("-")))
+}
+
+/// What discovery adds to a document.
+#[derive(Debug, Default)]
+pub struct Discovered {
+    pub entities: Vec<Entity>,
+    /// Extra mentions, per sentence, with indexes as in [`Actors`].
+    pub mentions: Vec<Vec<Mention>>,
+}
+
+/// Words that start with a capital but are no part of a name.
+const NOT_NAMES: &[&str] = &[
+    "the",
+    "a",
+    "an",
+    "he",
+    "she",
+    "it",
+    "they",
+    "we",
+    "i",
+    "his",
+    "her",
+    "their",
+    "on",
+    "in",
+    "at",
+    "and",
+    "but",
+    "of",
+    "for",
+    "to",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+    "said",
+    "says",
+    "told",
+    "also",
+    "after",
+    "before",
+    "while",
+    "when",
+    "last",
+    "this",
+    "that",
+];
+
+struct Scan<'s> {
+    tokens: &'s [Token],
+    capitalized: &'s [bool],
+    covered: Vec<bool>,
+    p: &'s Patterns,
+}
+
+impl Scan<'_> {
+    fn word(&self, i: usize) -> &str {
+        self.tokens.get(i).map_or("", |t| t.text.as_str())
+    }
+
+    /// Whether token `i` can be part of a person's name.
+    fn name_word(&self, i: usize) -> bool {
+        i < self.tokens.len()
+            && self.capitalized[i]
+            && !self.covered[i]
+            && self.tokens[i].is_word()
+            && self.tokens[i].text.chars().count() >= 2
+            && !NOT_NAMES.contains(&self.word(i))
+            && !self.p.title_words.contains(self.word(i))
+            && !self.p.honorifics.contains_word(self.word(i))
+    }
+
+    /// The capitalized name starting at `i`, 2 to 4 words: its end.
+    fn name_at(&self, i: usize) -> Option<usize> {
+        let mut j = i;
+        while j < i + 4 && self.name_word(j) {
+            j += 1;
+        }
+        // A name ends where the capitals end: "Zabiullah Mujahid said".
+        (j - i >= 2 && !(self.name_word(j))).then_some(j)
+    }
+
+    /// Skips forms of address: "Mawlawi", "Mr.".
+    fn skip_honorifics(&self, mut i: usize) -> usize {
+        while let Some(n) = self.p.honorifics.match_at(self.tokens, i) {
+            i += n;
+            if self.word(i) == "." {
+                i += 1;
+            }
+        }
+        i
+    }
+}
+
+/// Finds the actors a document introduces that the gazetteer does not list.
+/// `mentions` are the resolved gazetteer mentions of each sentence.
+pub fn discover(sentences: &[Sentence], text: &str, mentions: &[Vec<Mention>], gaz: &Gazetteer, p: &Patterns) -> Discovered {
+    let mut out = Discovered { entities: Vec::new(), mentions: vec![Vec::new(); sentences.len()] };
+    let base = gaz.entities.len();
+    for (si, sentence) in sentences.iter().enumerate() {
+        let tokens = &sentence.tokens;
+        // A headline in title case capitalizes everything: no names there.
+        let words = tokens.iter().filter(|t| t.is_word()).count();
+        let caps = tokens.iter().zip(&sentence.capitalized).filter(|(t, c)| t.is_word() && **c).count();
+        if words >= 4 && caps * 10 > words * 8 {
+            continue;
+        }
+        let mut covered = vec![false; tokens.len()];
+        for m in &mentions[si] {
+            covered[m.start..m.end].iter_mut().for_each(|c| *c = true);
+        }
+        let scan = Scan { tokens, capitalized: &sentence.capitalized, covered, p };
+        let mut found: Vec<(usize, usize, Class)> = Vec::new();
+        for i in 0..tokens.len() {
+            // "spokesman Zabiullah Mujahid", "Taliban spokesman Mawlawi X Y"
+            if let Some(n) = p.titles.match_at(tokens, i) {
+                let k = scan.skip_honorifics(i + n);
+                if !p.title_words.contains(scan.word(k)) {
+                    if let Some(end) = scan.name_at(k) {
+                        found.push((k, end, Class::Person));
+                    }
+                }
+            }
+            // "X Y, head of foreign relations of the NRF", "X Y, a Taliban commander"
+            if (i == 0 || !scan.name_word(i - 1)) && scan.name_word(i) {
+                if let Some(end) = scan.name_at(i) {
+                    let mut k = end;
+                    if scan.word(k) == "," {
+                        k += 1;
+                        while matches!(scan.word(k), "the" | "a" | "an") {
+                            k += 1;
+                        }
+                        // "a Taliban commander": an organization, then the title.
+                        if let Some(m) = mentions[si].iter().find(|m| m.start == k) {
+                            k = m.end;
+                        }
+                        if p.titles.match_at(tokens, k).is_some() {
+                            found.push((i, end, Class::Person));
+                        }
+                    }
+                }
+            }
+            // "the Kabul Unity Council", "the Herat Shura Network"
+            if scan.word(i) == "the" && scan.capitalized.get(i + 1) == Some(&true) {
+                let mut j = i + 1;
+                while j < tokens.len()
+                    && j < i + 7
+                    && !scan.covered[j]
+                    && (scan.capitalized[j] && tokens[j].is_word() || matches!(scan.word(j), "of" | "for" | "-"))
+                {
+                    j += 1;
+                }
+                while j > i + 1 && !scan.capitalized[j - 1] {
+                    j -= 1;
+                }
+                if j >= i + 3 && p.org_heads.contains_word(scan.word(j - 1)) && !(i + 1..j).any(|k| scan.covered[k]) {
+                    found.push((i + 1, j, Class::Organization));
+                }
+            }
+        }
+        found.sort_by_key(|f| (f.0, f.1));
+        found.dedup_by_key(|f| f.0);
+        for (start, end, class) in found {
+            if out.mentions[si].iter().any(|m| m.start < end && start < m.end) {
+                continue;
+            }
+            let (a, b) = sentence.folded.original_range(tokens[start].start, tokens[end - 1].end);
+            let label = text[sentence.span.start + a..sentence.span.start + b].to_string();
+            let words = name_words(&label);
+            let entity = if let Some(e) = variant_of(gaz, class, &words) {
+                e
+            } else if let Some(k) = out.entities.iter().position(|e| e.class == class && name_words(&e.pref_label) == words) {
+                base + k
+            } else {
+                out.entities.push(Entity {
+                    iri: discovered_iri(&label),
+                    class,
+                    pref_label: label,
+                    alt_labels: Vec::new(),
+                    short_labels: Vec::new(),
+                    cues: Vec::new(),
+                    generic_names: Vec::new(),
+                    member_of: Vec::new(),
+                });
+                base + out.entities.len() - 1
+            };
+            out.mentions[si].push(Mention { start, end, entity, via: Via::Name, adjectival: false });
+        }
+    }
+    // A later surname alone is the discovered person: "Mujahid said".
+    let people: Vec<(usize, String, usize)> = out
+        .mentions
+        .iter()
+        .enumerate()
+        .flat_map(|(si, ms)| ms.iter().map(move |m| (si, m)))
+        .filter(|(_, m)| m.entity >= base && out.entities[m.entity - base].class == Class::Person)
+        .filter_map(|(si, m)| Some((si, name_words(&out.entities[m.entity - base].pref_label).pop()?, m.entity)))
+        .collect();
+    for (si, sentence) in sentences.iter().enumerate() {
+        for (i, t) in sentence.tokens.iter().enumerate() {
+            if !sentence.capitalized[i] || mentions[si].iter().chain(&out.mentions[si]).any(|m| m.start <= i && i < m.end) {
+                continue;
+            }
+            let candidates: Vec<usize> = people.iter().filter(|(s, w, _)| *s <= si && *w == t.text).map(|p| p.2).collect();
+            if let Some(&e) = candidates.first().filter(|_| candidates.iter().all(|&c| c == candidates[0])) {
+                out.mentions[si].push(Mention { start: i, end: i + 1, entity: e, via: Via::ShortName, adjectival: false });
+            }
+        }
+        out.mentions[si].sort_by_key(|m| m.start);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn spelling_variants_are_close() {
+        assert!(close("zabihullah", "zabiullah"));
+        assert!(close("mottaki", "muttaki"));
+        assert!(close("faheem", "fahim"));
+        assert!(close("dashty", "dashti"));
+        assert!(close("muttaqi", "mottaki"));
+        assert!(!close("amir", "omar"));
+        assert!(!close("saleh", "salim"));
+        assert!(!close("khan", "khalid"));
+        assert!(!close("ahmad", "mahmad"));
+        assert_eq!(discovered_iri("Fahim Dashtî").as_str(), "https://w3id.org/actorgraph/id/discovered/fahim-dashti");
+    }
+}

@@ -65,7 +65,7 @@ fn newsy_text() -> impl Strategy<Value = String> {
 fn check_offsets(text: &str) {
     let o = ontology();
     let ex = Extractor::new(o).extract(text);
-    let doc = Document { identifier: "p.txt".into(), origin: "p.txt".into(), text: text.to_string(), ..Document::default() };
+    let doc = Document { identifier: "p.txt".into(), path: "p.txt".into(), text: text.to_string(), ..Document::default() };
     let quads = rdf::document_quads(&doc, &ex, o);
     let mut by_subject: HashMap<String, HashMap<&str, String>> = HashMap::new();
     for q in &quads {

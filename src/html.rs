@@ -32,8 +32,8 @@ pub struct Page {
 
 /// Elements whose content is never article text.
 const DROPPED_TAGS: &[&str] = &[
-    "script", "style", "noscript", "nav", "header", "footer", "aside", "form", "iframe", "svg", "template", "button", "select",
-    "textarea", "object", "embed", "canvas", "video", "audio", "map", "dialog", "menu", "head",
+    "script", "style", "noscript", "nav", "header", "footer", "aside", "form", "iframe", "svg", "template", "button", "select", "textarea",
+    "object", "embed", "canvas", "video", "audio", "map", "dialog", "menu", "head",
 ];
 
 /// Words in an `id` or `class` that mark page furniture. Whole words only
@@ -319,7 +319,9 @@ fn read_metadata(root: NodeRef<'_>, page: &mut Page) {
     page.url = canonical.or_else(|| get(&["og:url"]));
     page.published = get(&["article:published_time"])
         .or(time)
-        .or_else(|| get(&["date", "pubdate", "publishdate", "datepublished", "dc.date", "dcterms.date", "dc.date.issued", "dcterms.issued"]))
+        .or_else(|| {
+            get(&["date", "pubdate", "publishdate", "datepublished", "dc.date", "dcterms.date", "dc.date.issued", "dcterms.issued"])
+        })
         .map(|d| normalize_date(&d));
     page.source = get(&["og:site_name"]);
 }

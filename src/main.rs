@@ -249,12 +249,8 @@ fn run(cli: Cli) -> Result<ExitCode> {
             let summary = ingest::build_with_options(&store, &ontology, &inputs, &options)?;
             if prune {
                 // Inputs that could not be read still count as present.
-                let skipped: std::collections::BTreeSet<String> = summary
-                    .errors
-                    .iter()
-                    .filter_map(|e| e.path.file_name())
-                    .map(|n| n.to_string_lossy().into_owned())
-                    .collect();
+                let skipped: std::collections::BTreeSet<String> =
+                    summary.errors.iter().filter_map(|e| e.path.file_name()).map(|n| n.to_string_lossy().into_owned()).collect();
                 let mut pruned = 0;
                 for (id, g) in store::articles(&store)? {
                     if !summary.identifiers.contains(&id) && !skipped.contains(&id) {

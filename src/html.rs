@@ -162,10 +162,8 @@ fn words(identifier: &str) -> impl Iterator<Item = String> + '_ {
     let mut current = String::new();
     let mut previous_lower = false;
     for c in identifier.chars() {
-        if !c.is_alphanumeric() || (c.is_uppercase() && previous_lower) {
-            if !current.is_empty() {
-                out.push(std::mem::take(&mut current));
-            }
+        if (!c.is_alphanumeric() || (c.is_uppercase() && previous_lower)) && !current.is_empty() {
+            out.push(std::mem::take(&mut current));
         }
         if c.is_alphanumeric() {
             current.extend(c.to_lowercase());
@@ -303,10 +301,11 @@ fn read_metadata(root: NodeRef<'_>, page: &mut Page) {
                     meta.push((key.trim().to_ascii_lowercase(), content.clone()));
                 }
             }
-            "link" if canonical.is_none() => {
-                if e.attr("rel").is_some_and(|r| r.split_whitespace().any(|r| r.eq_ignore_ascii_case("canonical"))) {
-                    canonical = e.attr("href").and_then(clean);
-                }
+            "link"
+                if canonical.is_none()
+                    && e.attr("rel").is_some_and(|r| r.split_whitespace().any(|r| r.eq_ignore_ascii_case("canonical"))) =>
+            {
+                canonical = e.attr("href").and_then(clean);
             }
             "title" if title_element.is_none() => title_element = clean(&all_text(node)),
             "h1" if first_h1.is_none() && !inside_furniture(node) => first_h1 = clean(&all_text(node)),

@@ -113,6 +113,13 @@ pub fn extract(source: &str) -> Result<Page, String> {
     if !looks_like_markup(source) {
         return Err("not an HTML page: no HTML tags".into());
     }
+    // html5ever's scope checks walk the stack of open elements, so parsing
+    // time grows with the square of the nesting depth (20,000 nested divs
+    // take seconds, a 64 MB page of them hours). No article is that deep.
+    let depth = nesting_estimate(source);
+    if depth > MAX_NESTING {
+        return Err(format!("not an article page: elements nested about {depth} deep (the limit is {MAX_NESTING})"));
+    }
     let html = Html::parse_document(source);
     let root = html.tree.root();
     let mut page = Page { text: main_text(root), ..Page::default() };
@@ -121,6 +128,45 @@ pub fn extract(source: &str) -> Result<Page, String> {
     }
     read_metadata(root, &mut page);
     Ok(page)
+}
+
+/// Far deeper than any real page, and still parsed in well under a second.
+const MAX_NESTING: usize = 5_000;
+
+/// Elements that never have content, or whose end tag may be left out
+/// (`<p>`, `<li>` ...): they do not count towards the nesting estimate.
+const NOT_NESTING: &[&str] = &[
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr", "param", "p", "li", "dt", "dd",
+    "tr", "td", "th", "thead", "tbody", "tfoot", "option", "optgroup", "colgroup", "caption", "rb", "rt", "rp", "html", "head", "body",
+];
+
+/// The deepest nesting of start tags over end tags, read from the tags
+/// alone (an upper bound of what the parser builds, for well-formed pages).
+fn nesting_estimate(source: &str) -> usize {
+    let (mut depth, mut deepest) = (0usize, 0usize);
+    for (i, _) in source.match_indices('<') {
+        let rest = &source[i + 1..];
+        let (closing, rest) = match rest.strip_prefix('/') {
+            Some(r) => (true, r),
+            None => (false, rest),
+        };
+        let name_len = rest.find(|c: char| !c.is_ascii_alphanumeric()).unwrap_or(rest.len());
+        if name_len == 0 || !rest.starts_with(|c: char| c.is_ascii_alphabetic()) {
+            continue;
+        }
+        let name = rest[..name_len].to_ascii_lowercase();
+        if NOT_NESTING.contains(&name.as_str()) {
+            continue;
+        }
+        let self_closing = rest[name_len..].split('>').next().is_some_and(|t| t.ends_with('/'));
+        if closing {
+            depth = depth.saturating_sub(1);
+        } else if !self_closing {
+            depth += 1;
+            deepest = deepest.max(depth);
+        }
+    }
+    deepest
 }
 
 /// Whether `source` holds at least one tag (`<p`, `<html`, `<!DOCTYPE` ...).
@@ -215,35 +261,30 @@ struct Text {
 }
 
 impl Text {
+    /// Walks the tree without recursion: html5ever puts no limit on how
+    /// deeply elements nest, and a page of nested `<div>`s must not exhaust
+    /// the stack.
     fn walk(&mut self, node: NodeRef<'_>) {
-        match node.value() {
-            Node::Text(t) => self.push_text(t),
-            Node::Element(e) => {
-                if is_furniture(e) {
-                    return;
-                }
-                let name = e.name();
-                if name == "br" {
-                    self.break_line();
-                    return;
-                }
-                let block = BLOCK_TAGS.contains(&name);
-                if block {
-                    self.end_paragraph();
-                }
-                for child in node.children() {
-                    self.walk(child);
-                }
-                if block {
-                    self.end_paragraph();
+        use ego_tree::iter::Edge;
+        // The furniture element being skipped, until it closes.
+        let mut skipping: Option<ego_tree::NodeId> = None;
+        for edge in node.traverse() {
+            match (edge, skipping) {
+                (Edge::Close(n), Some(id)) if n.id() == id => skipping = None,
+                (_, Some(_)) => {}
+                (Edge::Open(n), None) => match n.value() {
+                    Node::Text(t) => self.push_text(t),
+                    Node::Element(e) if is_furniture(e) => skipping = Some(n.id()),
+                    Node::Element(e) if e.name() == "br" => self.break_line(),
+                    Node::Element(e) if BLOCK_TAGS.contains(&e.name()) => self.end_paragraph(),
+                    _ => {}
+                },
+                (Edge::Close(n), None) => {
+                    if element(n).is_some_and(|e| BLOCK_TAGS.contains(&e.name())) {
+                        self.end_paragraph();
+                    }
                 }
             }
-            Node::Document | Node::Fragment => {
-                for child in node.children() {
-                    self.walk(child);
-                }
-            }
-            _ => {}
         }
     }
 

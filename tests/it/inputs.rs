@@ -300,6 +300,8 @@ fn malformed_html_still_yields_text_and_garbage_is_named() {
     .unwrap();
     std::fs::write(dir.path().join("image.html"), b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR").unwrap();
     std::fs::write(dir.path().join("noise.html"), "\u{1}\u{2}\u{3}<\u{5}\u{6}\u{7}p>\u{8}\u{e}\u{f}\u{10}\u{11}").unwrap();
+    // Parsing time grows with the square of the nesting depth: refused.
+    std::fs::write(dir.path().join("deep.html"), format!("<p>Ahmad Massoud met Amrullah Saleh.</p>{}", "<div>".repeat(100_000))).unwrap();
     std::fs::write(dir.path().join("untagged.html"), "Ahmad Massoud met Amrullah Saleh, but this file has no markup at all.").unwrap();
     let store = dir.path().join("db");
     let out = run_with(&["build", "--store", path(&store), path(dir.path())], &[]);
@@ -309,6 +311,7 @@ fn malformed_html_still_yields_text_and_garbage_is_named() {
     assert!(err.contains("image.html: binary file (PNG image)"), "{err}");
     assert!(err.contains("noise.html: not an HTML page"), "{err}");
     assert!(err.contains("untagged.html: not an HTML page: no HTML tags"), "{err}");
+    assert!(err.contains("deep.html: not an article page: elements nested about 100000 deep"), "{err}");
     assert!(!err.contains("panicked"), "{err}");
     let facts = facts(&store);
     assert_eq!(facts.keys().collect::<Vec<_>>(), ["broken.html"]);

@@ -147,7 +147,7 @@ pub fn build_with_options(store: &Store, ontology: &Ontology, inputs: &[PathBuf]
                             .documents
                             .into_iter()
                             .map(|mut doc| {
-                                if doc.published.is_none() {
+                                if doc.published.as_deref().is_none_or(|p| p.trim().is_empty()) {
                                     doc.published.clone_from(&options.date);
                                 }
                                 let ex = extractor.extract(&doc.text);

@@ -248,9 +248,16 @@ fn run(cli: Cli) -> Result<ExitCode> {
             let store = store::open_for_writing(&cli.store)?;
             let summary = ingest::build_with_options(&store, &ontology, &inputs, &options)?;
             if prune {
-                // Inputs that could not be read still count as present.
-                let skipped: std::collections::BTreeSet<String> =
-                    summary.errors.iter().filter_map(|e| e.path.file_name()).map(|n| n.to_string_lossy().into_owned()).collect();
+                // Files that could not be read still count as present (their
+                // file name is their identifier); a bad line of a JSON Lines
+                // file names no identifier.
+                let skipped: std::collections::BTreeSet<String> = summary
+                    .errors
+                    .iter()
+                    .filter(|e| e.line.is_none())
+                    .filter_map(|e| e.path.file_name())
+                    .map(|n| n.to_string_lossy().into_owned())
+                    .collect();
                 let mut pruned = 0;
                 for (id, g) in store::articles(&store)? {
                     if !summary.identifiers.contains(&id) && !skipped.contains(&id) {

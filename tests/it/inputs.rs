@@ -240,6 +240,7 @@ fn date_fills_dcterms_issued_only_where_the_input_has_none() {
         concat!(
             "{\"id\": \"dated\", \"text\": \"Ahmad Massoud met Ismail Khan.\", \"published\": \"2021-12-01\"}\n",
             "{\"id\": \"undated\", \"text\": \"Amir Khan Muttaqi met Ismail Khan.\"}\n",
+            "{\"id\": \"blank-date\", \"text\": \"Amir Khan Muttaqi met Ahmad Massoud.\", \"published\": \" \"}\n",
         ),
     )
     .unwrap();
@@ -259,6 +260,7 @@ fn date_fills_dcterms_issued_only_where_the_input_has_none() {
         issued,
         [
             ("a.txt", "2022-02-03"),
+            ("blank-date", "2022-02-03"),
             ("dated", "2021-12-01"),
             ("dated.html", "2021-11-30"),
             ("undated", "2022-02-03"),

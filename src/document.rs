@@ -17,12 +17,14 @@ pub struct Document {
     /// The input file name (`dcterms:identifier`); "stdin" for `-`; the
     /// `id` field for a line of a JSON Lines file.
     pub identifier: String,
-    /// Where it came from, for messages ("file.jsonl:12").
-    pub origin: String,
+    /// The file it came from (`-` for stdin).
+    pub path: PathBuf,
+    /// Its line, for a line of a JSON Lines file.
+    pub line: Option<usize>,
     pub text: String,
     /// A note about how the text was decoded, when it was not plain UTF-8.
     pub decoding_note: Option<String>,
-    /// Metadata given by the input (JSON Lines fields).
+    /// Metadata given by the input (JSON Lines fields, HTML metadata).
     pub title: Option<String>,
     pub url: Option<String>,
     pub published: Option<String>,
@@ -36,22 +38,71 @@ pub struct Loaded {
     pub errors: Vec<InputError>,
 }
 
+impl Document {
+    /// Where it came from, for messages ("file.jsonl:12", "stdin").
+    pub fn origin(&self) -> String {
+        origin(&self.path, self.line)
+    }
+}
+
 /// An input that could not be read, with the reason.
 #[derive(Debug, Clone)]
 pub struct InputError {
-    pub origin: String,
+    /// The file or folder (`-` for stdin). Kept apart from the line so that
+    /// a path holding ':' is never mistaken for "path:line".
+    pub path: PathBuf,
+    /// The line, for a line of a JSON Lines file.
+    pub line: Option<usize>,
     pub message: String,
+}
+
+impl InputError {
+    pub fn new(path: &Path, message: impl Into<String>) -> InputError {
+        InputError { path: path.to_path_buf(), line: None, message: message.into() }
+    }
 }
 
 impl std::fmt::Display for InputError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{}: {}", self.origin, self.message)
+        write!(f, "{}: {}", origin(&self.path, self.line), self.message)
     }
+}
+
+fn origin(path: &Path, line: Option<usize>) -> String {
+    let path = if path.as_os_str() == "-" { "stdin".to_string() } else { path.display().to_string() };
+    match line {
+        Some(n) => format!("{path}:{n}"),
+        None => path,
+    }
+}
+
+/// Whether `s` is a calendar date written YYYY-MM-DD.
+///
+/// ```
+/// assert!(actorgraph::document::valid_date("2024-02-29"));
+/// assert!(!actorgraph::document::valid_date("2023-02-29"));
+/// assert!(!actorgraph::document::valid_date("2022-1-10"));
+/// ```
+pub fn valid_date(s: &str) -> bool {
+    let b = s.as_bytes();
+    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' || !b.iter().enumerate().all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit()) {
+        return false;
+    }
+    let (Ok(y), Ok(m), Ok(d)) = (s[..4].parse::<u32>(), s[5..7].parse::<u32>(), s[8..].parse::<u32>()) else { return false };
+    let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    let days = match m {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if leap => 29,
+        2 => 28,
+        _ => return false,
+    };
+    (1..=days).contains(&d)
 }
 
 /// The extensions read when a folder is given. Files named explicitly are
 /// read whatever their extension.
-pub const TEXT_EXTENSIONS: &[&str] = &["txt", "text", "md", "jsonl"];
+pub const TEXT_EXTENSIONS: &[&str] = &["txt", "text", "md", "jsonl", "html", "htm"];
 
 /// Expands inputs into the list of files to read, in a stable order.
 /// Folders are walked recursively; symbolic-link loops are detected.
@@ -64,7 +115,7 @@ pub fn expand_inputs(inputs: &[PathBuf]) -> (Vec<PathBuf>, Vec<InputError>) {
             continue;
         }
         match std::fs::metadata(input) {
-            Err(e) => errors.push(InputError { origin: input.display().to_string(), message: describe_io(&e) }),
+            Err(e) => errors.push(InputError::new(input, describe_io(&e))),
             Ok(m) if m.is_dir() => {
                 let mut seen = BTreeSet::new();
                 walk(input, &mut files, &mut errors, &mut seen);
@@ -79,19 +130,18 @@ fn walk(dir: &Path, files: &mut Vec<PathBuf>, errors: &mut Vec<InputError>, seen
     let canonical = match dir.canonicalize() {
         Ok(c) => c,
         Err(e) => {
-            errors.push(InputError { origin: dir.display().to_string(), message: describe_io(&e) });
+            errors.push(InputError::new(dir, describe_io(&e)));
             return;
         }
     };
     if !seen.insert(canonical) {
-        errors
-            .push(InputError { origin: dir.display().to_string(), message: "symbolic-link loop: folder already visited, skipped".into() });
+        errors.push(InputError::new(dir, "symbolic-link loop: folder already visited, skipped"));
         return;
     }
     let entries = match std::fs::read_dir(dir) {
         Ok(e) => e,
         Err(e) => {
-            errors.push(InputError { origin: dir.display().to_string(), message: describe_io(&e) });
+            errors.push(InputError::new(dir, describe_io(&e)));
             return;
         }
     };
@@ -105,7 +155,7 @@ fn walk(dir: &Path, files: &mut Vec<PathBuf>, errors: &mut Vec<InputError>, seen
                     files.push(p);
                 }
             }
-            Err(e) => errors.push(InputError { origin: p.display().to_string(), message: describe_io(&e) }),
+            Err(e) => errors.push(InputError::new(&p, describe_io(&e))),
         }
     }
 }
@@ -122,11 +172,11 @@ fn describe_io(e: &std::io::Error) -> String {
 /// file this size is a dump to split, not one document.
 pub const MAX_INPUT_BYTES: u64 = 64 * 1024 * 1024;
 
-/// Reads and decodes one input: a text file (one document) or a JSON Lines
+/// Reads and decodes one input: a text file (one document), an HTML page
+/// (`.html`, `.htm`: one document, see [`crate::html`]) or a JSON Lines
 /// file (`.jsonl`, one document per line).
 pub fn load(path: &Path) -> Loaded {
-    let origin = if path.as_os_str() == "-" { "stdin".to_string() } else { path.display().to_string() };
-    let fail = |message: String| Loaded { documents: Vec::new(), errors: vec![InputError { origin: origin.clone(), message }] };
+    let fail = |message: String| Loaded { documents: Vec::new(), errors: vec![InputError::new(path, message)] };
     let bytes = if path.as_os_str() == "-" {
         let mut buf = Vec::new();
         if let Err(e) = std::io::stdin().read_to_end(&mut buf) {
@@ -157,7 +207,7 @@ pub fn load(path: &Path) -> Loaded {
         return fail(if bytes.is_empty() { "empty file".into() } else { "no text (only whitespace)".into() });
     }
     if path.extension().is_some_and(|x| x.eq_ignore_ascii_case("jsonl")) {
-        return load_json_lines(&origin, &text);
+        return load_json_lines(path, &text);
     }
     let identifier = if path.as_os_str() == "-" {
         "stdin".to_string()
@@ -167,7 +217,24 @@ pub fn load(path: &Path) -> Loaded {
             None => return fail("not a file name".into()),
         }
     };
-    Loaded { documents: vec![Document { identifier, origin, text, decoding_note, ..Document::default() }], errors: Vec::new() }
+    let doc = Document { identifier, path: path.to_path_buf(), text, decoding_note, ..Document::default() };
+    if path.extension().is_some_and(|x| x.eq_ignore_ascii_case("html") || x.eq_ignore_ascii_case("htm")) {
+        return match crate::html::extract(&doc.text) {
+            Ok(page) => Loaded {
+                documents: vec![Document {
+                    text: page.text,
+                    title: page.title,
+                    url: page.url,
+                    published: page.published,
+                    source: page.source,
+                    ..doc
+                }],
+                errors: Vec::new(),
+            },
+            Err(message) => fail(message),
+        };
+    }
+    Loaded { documents: vec![doc], errors: Vec::new() }
 }
 
 #[derive(serde::Deserialize)]
@@ -181,35 +248,36 @@ struct JsonArticle {
 }
 
 /// One article per line: `{"id": ..., "text": ..., "title", "url", "published", "source"}`.
-fn load_json_lines(origin: &str, text: &str) -> Loaded {
+fn load_json_lines(path: &Path, text: &str) -> Loaded {
     let mut out = Loaded::default();
     for (n, line) in text.lines().enumerate() {
         if line.trim().is_empty() {
             continue;
         }
-        let at = format!("{origin}:{}", n + 1);
+        let at = |message: String| InputError { path: path.to_path_buf(), line: Some(n + 1), message };
         let article: JsonArticle = match serde_json::from_str(line) {
             Ok(a) => a,
             Err(e) => {
-                out.errors.push(InputError { origin: at, message: format!("not a JSON object: {e}") });
+                out.errors.push(at(format!("not a JSON object: {e}")));
                 continue;
             }
         };
         let Some(body) = article.text.filter(|t| !t.trim().is_empty()) else {
-            out.errors.push(InputError { origin: at, message: "no \"text\" field (or it is empty)".into() });
+            out.errors.push(at("no \"text\" field (or it is empty)".into()));
             continue;
         };
         let identifier = match article.id {
             Some(serde_json::Value::String(s)) if !s.trim().is_empty() => s,
             Some(serde_json::Value::Number(n)) => n.to_string(),
             _ => {
-                out.errors.push(InputError { origin: at, message: "no \"id\" field (a string or a number)".into() });
+                out.errors.push(at("no \"id\" field (a string or a number)".into()));
                 continue;
             }
         };
         out.documents.push(Document {
             identifier,
-            origin: at,
+            path: path.to_path_buf(),
+            line: Some(n + 1),
             text: body,
             decoding_note: None,
             title: article.title,

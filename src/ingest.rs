@@ -8,6 +8,7 @@ use crate::discover;
 use crate::document::{self, Document, InputError};
 use crate::extract::Extractor;
 use crate::ontology::Ontology;
+use crate::provenance::{Activity, Clock};
 use crate::rdf;
 use crate::store;
 use crate::vocab::{AG_DISCOVERED, RDF_TYPE, SKOS_ALT_LABEL, SKOS_PREF_LABEL};
@@ -74,16 +75,49 @@ impl Writer<'_> {
     }
 }
 
+/// How a build runs.
+#[derive(Debug, Clone)]
+pub struct Options {
+    /// `dcterms:issued` (YYYY-MM-DD) for the documents whose input gives no date.
+    pub date: Option<String>,
+    /// The bulk loader (`Some(true)`) or transactions; `None` chooses the
+    /// bulk loader for a store with no article yet.
+    pub bulk: Option<bool>,
+    /// The times of the build's `prov:Activity`.
+    pub clock: Clock,
+}
+
+impl Options {
+    /// No default date, the writer chosen by the store, and the clock of
+    /// `SOURCE_DATE_EPOCH` when it is set.
+    pub fn from_env() -> Result<Options> {
+        Ok(Options { date: None, bulk: None, clock: Clock::from_env()? })
+    }
+}
+
 /// Builds `inputs` into `store`. A store with no article yet is filled with
 /// the bulk loader; otherwise each document is replaced in a transaction.
 pub fn build(store: &Store, ontology: &Ontology, inputs: &[PathBuf]) -> Result<Summary> {
-    let fresh = store::articles(store)?.is_empty();
-    build_with(store, ontology, inputs, fresh)
+    build_with_options(store, ontology, inputs, &Options::from_env()?)
 }
 
 /// Like [`build`], choosing the bulk loader (`bulk`) or transactions.
 pub fn build_with(store: &Store, ontology: &Ontology, inputs: &[PathBuf], bulk: bool) -> Result<Summary> {
+    build_with_options(store, ontology, inputs, &Options { bulk: Some(bulk), ..Options::from_env()? })
+}
+
+/// Like [`build`], with [`Options`].
+pub fn build_with_options(store: &Store, ontology: &Ontology, inputs: &[PathBuf], options: &Options) -> Result<Summary> {
+    let bulk = match options.bulk {
+        Some(b) => b,
+        None => store::articles(store)?.is_empty(),
+    };
     let started = Instant::now();
+    let activity = Activity::start(options.clock);
+    // The activity is recorded with the first document, so that a build
+    // that writes nothing leaves no trace, and a killed build leaves one
+    // without an end time.
+    let mut activity_recorded = false;
     let mut summary = Summary::default();
     store::sync_ontology(store, ontology)?;
     let (files, errors) = document::expand_inputs(inputs);
@@ -107,6 +141,7 @@ pub fn build_with(store: &Store, ontology: &Ontology, inputs: &[PathBuf], bulk: 
     let (tx, rx) = std::sync::mpsc::sync_channel::<Vec<(Vec<Prepared>, Vec<InputError>)>>(2);
     std::thread::scope(|scope| -> Result<()> {
         let extractor = &extractor;
+        let activity = &activity;
         scope.spawn(move || {
             for batch in files.chunks(BATCH) {
                 let results = batch
@@ -116,9 +151,13 @@ pub fn build_with(store: &Store, ontology: &Ontology, inputs: &[PathBuf], bulk: 
                         let prepared = loaded
                             .documents
                             .into_iter()
-                            .map(|doc| {
+                            .map(|mut doc| {
+                                if doc.published.as_deref().is_none_or(|p| p.trim().is_empty()) {
+                                    doc.published.clone_from(&options.date);
+                                }
                                 let ex = extractor.extract(&doc.text);
-                                let quads = rdf::document_quads(&doc, &ex, ontology);
+                                let mut quads = rdf::document_quads(&doc, &ex, ontology);
+                                quads.push(activity.generated(&rdf::document_iri(&doc.identifier)));
                                 let mentioned =
                                     ex.mentioned.iter().map(|&e| ex.entity(&ontology.gazetteer, e).iri.as_str().to_string()).collect();
                                 Prepared { facts: ex.facts.len(), mentioned, doc, quads }
@@ -139,16 +178,21 @@ pub fn build_with(store: &Store, ontology: &Ontology, inputs: &[PathBuf], bulk: 
                 for Prepared { doc, quads, facts, mentioned } in prepared {
                     if let Some(first) = seen.get(&doc.identifier) {
                         summary.errors.push(InputError {
-                            origin: doc.origin.clone(),
+                            path: doc.path.clone(),
+                            line: doc.line,
                             message: format!(
                                 "same identifier as {first}; a document is identified by its file name (or JSON id), so this one was skipped"
                             ),
                         });
                         continue;
                     }
-                    seen.insert(doc.identifier.clone(), doc.origin.clone());
+                    seen.insert(doc.identifier.clone(), doc.origin());
                     if let Some(note) = &doc.decoding_note {
-                        summary.notes.push(format!("{}: {note}", doc.origin));
+                        summary.notes.push(format!("{}: {note}", doc.origin()));
+                    }
+                    if !activity_recorded {
+                        store::insert(store, &activity.start_quads(ontology))?;
+                        activity_recorded = true;
                     }
                     entities.extend(mentioned);
                     let quads = registry.join_variants(quads);
@@ -166,6 +210,9 @@ pub fn build_with(store: &Store, ontology: &Ontology, inputs: &[PathBuf], bulk: 
         Ok(())
     })?;
     writer.finish()?;
+    if activity_recorded {
+        store::insert(store, &[activity.end_quad(options.clock.now())])?;
+    }
     progress.finish_and_clear();
     store.flush()?;
     summary.entities = entities.len();

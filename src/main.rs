@@ -41,12 +41,20 @@ struct Cli {
 enum Command {
     /// Extract actors and relations from articles into the store.
     ///
-    /// INPUT is a UTF-8 text file, a folder (its .txt, .text and .md files,
-    /// recursively) or `-` for stdin. Each document becomes one named graph
-    /// whose IRI derives from its file name; building a document again
-    /// replaces its graph in one transaction. A summary goes to stderr.
-    #[command(after_help = "Example:
-  actorgraph build --store news.db corpus/ extra/article.txt")]
+    /// INPUT is a text file (one article), an HTML page (.html, .htm: the
+    /// main text, without menus, scripts, share buttons and comments, with
+    /// its title, URL, date and outlet), a JSON Lines file (.jsonl, one
+    /// article per line), a folder (those files, recursively) or `-` for
+    /// stdin. Each document becomes one named graph whose IRI derives from
+    /// its file name; building a document again replaces its graph in one
+    /// transaction. The build is recorded as a prov:Activity that every
+    /// document graph it writes points to. A summary goes to stderr.
+    #[command(after_help = "Examples:
+  actorgraph build --store news.db corpus/ extra/article.txt
+  actorgraph build --date 2022-01-10 page.html notes.txt   dcterms:issued 2022-01-10 where the input gives no date
+
+Set SOURCE_DATE_EPOCH (seconds since 1970) to fix the build's recorded times,
+so that two builds of the same inputs give byte-identical exports.")]
     Build {
         /// Files, folders, or - for stdin.
         #[arg(required = true, value_name = "INPUT")]
@@ -55,6 +63,11 @@ enum Command {
         /// the inputs (by identifier), so that the store mirrors a folder.
         #[arg(long)]
         prune: bool,
+        /// The publication date (dcterms:issued) of the inputs that carry
+        /// none: every text file, and the JSON Lines articles and HTML pages
+        /// without a date of their own.
+        #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+        date: Option<String>,
     },
 
     /// Remove articles from the store.
@@ -186,6 +199,14 @@ fn main() -> ExitCode {
     }
 }
 
+fn parse_date(s: &str) -> std::result::Result<String, String> {
+    if actorgraph::document::valid_date(s) {
+        Ok(s.to_string())
+    } else {
+        Err(format!("'{s}' is not a date written YYYY-MM-DD (for example 2022-01-10)"))
+    }
+}
+
 fn load_ontology(dir: &Option<PathBuf>) -> Result<Ontology> {
     match dir {
         Some(d) => Ontology::from_dir(d),
@@ -221,16 +242,20 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 ExitCode::from(2)
             })
         }
-        Command::Build { inputs, prune } => {
+        Command::Build { inputs, prune, date } => {
+            let options = ingest::Options { date, ..ingest::Options::from_env()? };
             let ontology = load_ontology(&cli.ontology)?;
             let store = store::open_for_writing(&cli.store)?;
-            let summary = ingest::build(&store, &ontology, &inputs)?;
+            let summary = ingest::build_with_options(&store, &ontology, &inputs, &options)?;
             if prune {
-                // Inputs that could not be read still count as present.
+                // Files that could not be read still count as present (their
+                // file name is their identifier); a bad line of a JSON Lines
+                // file names no identifier.
                 let skipped: std::collections::BTreeSet<String> = summary
                     .errors
                     .iter()
-                    .filter_map(|e| std::path::Path::new(e.origin.split(':').next().unwrap_or("")).file_name())
+                    .filter(|e| e.line.is_none())
+                    .filter_map(|e| e.path.file_name())
                     .map(|n| n.to_string_lossy().into_owned())
                     .collect();
                 let mut pruned = 0;

@@ -113,6 +113,16 @@ pub fn articles(store: &Store) -> Result<Vec<(String, oxigraph::model::NamedNode
     Ok(out)
 }
 
+/// Adds `quads` in one transaction.
+pub fn insert(store: &Store, quads: &[Quad]) -> Result<()> {
+    let mut tx = store.start_transaction()?;
+    for q in quads {
+        tx.insert(q);
+    }
+    tx.commit()?;
+    Ok(())
+}
+
 /// Removes one article's graph in one transaction.
 pub fn remove_graph(store: &Store, graph: NamedNodeRef<'_>) -> Result<()> {
     replace_graph(store, graph, &[])

@@ -71,3 +71,20 @@ pub const PREFIXES: &[(&str, &str)] = &[
     ("nif", NIF),
     ("org", "http://www.w3.org/ns/org#"),
 ];
+
+// ---- Inputs and provenance of a run (issue #4) ----------------------------
+pub const PROV: &str = "http://www.w3.org/ns/prov#";
+pub const PROV_ACTIVITY: &str = "http://www.w3.org/ns/prov#Activity";
+pub const PROV_STARTED_AT_TIME: &str = "http://www.w3.org/ns/prov#startedAtTime";
+pub const PROV_ENDED_AT_TIME: &str = "http://www.w3.org/ns/prov#endedAtTime";
+pub const PROV_USED: &str = "http://www.w3.org/ns/prov#used";
+pub const PROV_WAS_GENERATED_BY: &str = "http://www.w3.org/ns/prov#wasGeneratedBy";
+pub const AG_BUILD: &str = "https://w3id.org/actorgraph/ontology#Build";
+pub const AG_TOOL_VERSION: &str = "https://w3id.org/actorgraph/ontology#toolVersion";
+pub const AG_ONTOLOGY_VERSION: &str = "https://w3id.org/actorgraph/ontology#ontologyVersion";
+/// The named graph that holds the build activities.
+pub const PROVENANCE_GRAPH: &str = "https://w3id.org/actorgraph/graph/provenance";
+/// Build activities are this prefix plus their start time (`20220110T083000Z`).
+pub const RUN_BASE: &str = "https://w3id.org/actorgraph/run/";
+pub const XSD_DATE_TIME: &str = "http://www.w3.org/2001/XMLSchema#dateTime";
+// ---- end of inputs and provenance -----------------------------------------

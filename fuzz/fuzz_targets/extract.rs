@@ -23,6 +23,6 @@ fuzz_target!(|data: &[u8]| {
     for f in &ex.facts {
         assert!(!f.evidence.is_empty() && f.subject != f.object);
     }
-    let doc = Document { identifier: "fuzz.txt".into(), origin: "fuzz".into(), text, ..Document::default() };
+    let doc = Document { identifier: "fuzz.txt".into(), path: "fuzz".into(), text, ..Document::default() };
     let _ = rdf::document_quads(&doc, &ex, ontology());
 });

@@ -65,7 +65,7 @@ fn newsy_text() -> impl Strategy<Value = String> {
 fn check_offsets(text: &str) {
     let o = ontology();
     let ex = Extractor::new(o).extract(text);
-    let doc = Document { identifier: "p.txt".into(), origin: "p.txt".into(), text: text.to_string(), ..Document::default() };
+    let doc = Document { identifier: "p.txt".into(), path: "p.txt".into(), text: text.to_string(), ..Document::default() };
     let quads = rdf::document_quads(&doc, &ex, o);
     let mut by_subject: HashMap<String, HashMap<&str, String>> = HashMap::new();
     for q in &quads {
@@ -106,6 +106,65 @@ proptest! {
     fn arbitrary_unicode_never_panics(text in any::<String>()) {
         let _ = Extractor::new(ontology()).extract(&text);
     }
+
+    #[test]
+    fn html_extraction_never_panics_and_keeps_paragraph_text(
+        markup in html_soup(),
+        words in prop::collection::vec("[A-Za-z0-9,.']{1,12}", 1..20),
+    ) {
+        let _ = actorgraph::html::extract(&markup);
+        let _ = actorgraph::html::normalize_date(&markup);
+        // Any words in a paragraph come back, with white space collapsed.
+        let paragraph = words.join(" \n  ");
+        let page = actorgraph::html::extract(&format!("<div><p>{paragraph}</p></div>")).unwrap();
+        prop_assert_eq!(page.text, words.join(" "));
+    }
+}
+
+/// Tags (well-formed or not), attributes, entities, comments and text.
+fn html_soup() -> impl Strategy<Value = String> {
+    let pieces = prop::sample::select(vec![
+        "<p>",
+        "</p>",
+        "<div class=\"comments\">",
+        "</div>",
+        "<article>",
+        "</article>",
+        "<br>",
+        "<br/>",
+        "<script>",
+        "</script>",
+        "<nav>",
+        "<b>",
+        "</i>",
+        "<!--",
+        "-->",
+        "&amp;",
+        "&#x1F1E6;",
+        "&bogus",
+        "<",
+        ">",
+        "\"",
+        "<meta property=\"og:title\" content=\"",
+        "<time datetime=\"",
+        "2022-13-45",
+        "January 31, 2022",
+        "<title>",
+        "</title>",
+        "<h1>",
+        "\n",
+        " ",
+        "Ahmad Massoud met Ismail Khan.",
+        "é",
+        "\u{0}",
+        "\u{1}",
+        "<![CDATA[",
+        "]]>",
+        "<svg><p>",
+        "<table><td>",
+        "<select><option>",
+    ]);
+    prop::collection::vec(pieces, 0..60).prop_map(|v| v.concat())
 }
 
 #[test]

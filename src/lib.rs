@@ -25,6 +25,7 @@
 //! assert_eq!(g.entities[f.object].pref_label, "National Resistance Front");
 //! ```
 
+pub mod dates;
 pub mod document;
 pub mod eval;
 pub mod export;

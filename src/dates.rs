@@ -242,7 +242,10 @@ impl Tok<'_> {
     fn day(&self) -> Option<u32> {
         let digits = self.lower.trim_end_matches(|c: char| c.is_ascii_alphabetic());
         let suffix = &self.lower[digits.len()..];
-        let ok = digits.len() <= 2 && !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()) && ["", "st", "nd", "rd", "th"].contains(&suffix);
+        let ok = digits.len() <= 2
+            && !digits.is_empty()
+            && digits.bytes().all(|b| b.is_ascii_digit())
+            && ["", "st", "nd", "rd", "th"].contains(&suffix);
         ok.then(|| digits.parse().ok()).flatten().filter(|d| (1..=31).contains(d))
     }
     fn year(&self) -> Option<i32> {
@@ -371,7 +374,11 @@ fn match_at(toks: &[Tok], i: usize, reference: Option<Date>) -> Option<Match> {
     if let Some(wd) = toks.get(w_at).and_then(weekday) {
         let resolved = reference.map(|r| {
             let back = (i64::from(r.weekday()) - i64::from(wd)).rem_euclid(7);
-            let d = if shift == Some("next") { r.add_days((i64::from(wd) - i64::from(r.weekday()) - 1).rem_euclid(7) + 1) } else { r.add_days(-back) };
+            let d = if shift == Some("next") {
+                r.add_days((i64::from(wd) - i64::from(r.weekday()) - 1).rem_euclid(7) + 1)
+            } else {
+                r.add_days(-back)
+            };
             Resolved::day(d)
         });
         return Some((w_at + 1 - i, Kind::Relative, resolved));
@@ -537,7 +544,17 @@ mod tests {
     #[test]
     fn absolute_days_in_every_order() {
         let r = Some("2022-01-12");
-        for text in ["on Jan 12", "Jan. 12", "January 12", "January 12th", "12 January", "12 Jan", "on January 12, 2022", "12 January 2022", "2022-01-12"] {
+        for text in [
+            "on Jan 12",
+            "Jan. 12",
+            "January 12",
+            "January 12th",
+            "12 January",
+            "12 Jan",
+            "on January 12, 2022",
+            "12 January 2022",
+            "2022-01-12",
+        ] {
             assert_eq!(one(&format!("They met {text}."), r).1, Some(("2022-01-12".into(), Precision::Day)), "{text}");
         }
         assert_eq!(one("06 Sep 2021 7:36 PM", None).1, Some(("2021-09-06".into(), Precision::Day)));

@@ -36,6 +36,7 @@ pub mod ingest;
 pub mod mentions;
 pub mod ontology;
 pub mod patterns;
+pub mod places;
 pub mod query;
 pub mod rdf;
 pub mod relations;

@@ -158,6 +158,7 @@ pub fn build_with(store: &Store, ontology: &Ontology, inputs: &[PathBuf], bulk: 
         Ok(())
     })?;
     writer.finish()?;
+    crate::events::refresh(store)?;
     progress.finish_and_clear();
     store.flush()?;
     summary.entities = entities.len();

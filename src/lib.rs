@@ -28,6 +28,7 @@
 pub mod dates;
 pub mod document;
 pub mod eval;
+pub mod events;
 pub mod export;
 pub mod extract;
 pub mod fold;

@@ -73,11 +73,12 @@ struct Cues {
     meeting: Vec<(usize, usize)>,
     speech: Vec<(usize, usize)>,
     breakers: Vec<usize>,
+    punctuation: Vec<usize>,
 }
 
 fn cues(tokens: &[Token], ontology: &Ontology) -> Cues {
     let p = &ontology.patterns;
-    let mut c = Cues { meeting: Vec::new(), speech: Vec::new(), breakers: Vec::new() };
+    let mut c = Cues { meeting: Vec::new(), speech: Vec::new(), breakers: Vec::new(), punctuation: Vec::new() };
     for i in 0..tokens.len() {
         let meet = [&p.meet_verbs, &p.meet_nouns, &p.realis].iter().filter_map(|set| set.match_at(tokens, i)).max();
         if let Some(n) = meet {
@@ -90,6 +91,9 @@ fn cues(tokens: &[Token], ontology: &Ontology) -> Cues {
         }
         if p.breakers.match_at(tokens, i).is_some() {
             c.breakers.push(i);
+        }
+        if matches!(tokens[i].text.as_str(), "," | ";" | ":" | "-" | "\"" | "(" | ")") {
+            c.punctuation.push(i);
         }
     }
     c
@@ -104,18 +108,27 @@ fn gap(a: (usize, usize), b: (usize, usize)) -> usize {
 }
 
 impl Cues {
-    /// Whether the phrase at `span` belongs to a meeting: its nearest cue is
-    /// a meeting cue (not a verb of saying), with no clause breaker
-    /// ("since", "said", "when") between them. "met in Tehran on Tuesday"
-    /// counts; "officials in Kabul said", "said on Monday that they met" and
-    /// "the first meeting since ... last year" do not.
+    /// Whether the phrase at `span` belongs to a meeting: the nearest
+    /// meeting cue has no clause breaker ("since", "said", "when") between
+    /// it and the phrase, and the phrase is not part of a verb of saying:
+    /// neither right after one ("said on Monday", "told reporters in Kabul")
+    /// nor in its subject ("officials in Kabul said"; a comma before the
+    /// verb, as in "met in Tehran, officials said", ends the subject).
     fn about_meeting(&self, span: (usize, usize)) -> bool {
         let Some(&cue) = self.meeting.iter().min_by_key(|&&m| gap(m, span)) else { return false };
-        if self.speech.iter().any(|&s| gap(s, span) <= gap(cue, span)) {
+        let between = |lo: usize, hi: usize, of: &[usize]| of.iter().any(|&b| b >= lo && b < hi);
+        let (lo, hi) = if cue.1 <= span.0 { (cue.1, span.0) } else { (span.1, cue.0) };
+        if between(lo, hi, &self.breakers) {
             return false;
         }
-        let (lo, hi) = if cue.1 <= span.0 { (cue.1, span.0) } else { (span.1, cue.0) };
-        !self.breakers.iter().any(|&b| b >= lo && b < hi)
+        let meeting_starts: Vec<usize> = self.meeting.iter().map(|m| m.0).collect();
+        !self.speech.iter().any(|&s| {
+            if s.1 <= span.0 {
+                span.0 - s.1 <= 2 && !between(s.1, span.0, &meeting_starts)
+            } else {
+                s.0 >= span.1 && !between(span.1, s.0, &self.punctuation)
+            }
+        })
     }
 }
 

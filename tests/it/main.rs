@@ -3,6 +3,7 @@
 
 mod cases;
 mod cli;
+mod events;
 mod properties;
 mod reliability;
 mod seeds;

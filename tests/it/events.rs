@@ -255,3 +255,74 @@ fn rebuilding_or_removing_an_article_keeps_the_events_graph_consistent() {
     let left = select(&store, "SELECT * WHERE { GRAPH <https://w3id.org/actorgraph/graph/events> { ?s ?p ?o } }");
     assert!(left.is_empty(), "{left:?}");
 }
+
+#[test]
+fn relation_support_counts_articles_outlets_and_dates() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("news.jsonl");
+    let lines = [
+        serde_json::json!({"id": "a", "text": DUSHANBE_A, "published": "2023-03-10", "source": "Kabul Times"}),
+        serde_json::json!({"id": "b", "text": DUSHANBE_B, "published": "2023-03-08", "source": "Wire"}),
+        serde_json::json!({"id": "c", "text": "Ahmad Massoud and Ismail Khan met in Doha on Tuesday.", "source": "Wire"}),
+    ];
+    std::fs::write(&input, lines.iter().map(|l| l.to_string() + "\n").collect::<String>()).unwrap();
+    let store = dir.path().join("db");
+    build(&store, &[&input]);
+    let out = ok(&["query", "--store", store.to_str().unwrap(), "--format", "json", "relation-support"]);
+    let json: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let rows = json["results"]["bindings"].as_array().unwrap();
+    assert_eq!(rows.len(), 1, "{out}");
+    let v = |k: &str| rows[0][k]["value"].as_str().unwrap_or("").to_string();
+    assert_eq!((v("subject"), v("relation"), v("object")), ("Ahmad Massoud".into(), "metWith".into(), "Ismail Khan".into()));
+    assert_eq!((v("articles"), v("outlets"), v("first"), v("last")), ("3".into(), "2".into(), "2023-03-08".into(), "2023-03-10".into()));
+    let mut evidence: Vec<String> = v("evidence").split(" | ").map(str::to_string).collect();
+    evidence.sort();
+    assert_eq!(
+        evidence,
+        [
+            "a: Ahmad Massoud and Ismail Khan met in Dushanbe on Tuesday.",
+            "b: Ismail Khan held talks with Ahmad Massoud in the Tajik capital yesterday, aides said.",
+            "c: Ahmad Massoud and Ismail Khan met in Doha on Tuesday.",
+        ]
+    );
+}
+
+#[test]
+fn roles_query_lists_memberships_by_person_and_article_date() {
+    // The membership shape of the data contract, written by hand.
+    let trig = r#"
+        @prefix ag: <https://w3id.org/actorgraph/ontology#> .
+        @prefix org: <http://www.w3.org/ns/org#> .
+        @prefix id: <https://w3id.org/actorgraph/id/> .
+        @prefix skos: <http://www.w3.org/2004/02/skos/core#> .
+        @prefix dcterms: <http://purl.org/dc/terms/> .
+        @prefix nif: <http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#> .
+        <https://w3id.org/actorgraph/graph/ontology> {
+          id:p skos:prefLabel "Person P" . id:o skos:prefLabel "Org O" . }
+        <https://w3id.org/actorgraph/doc/late> {
+          <https://w3id.org/actorgraph/doc/late> dcterms:identifier "late" ; dcterms:issued "2022-01-12" .
+          id:p ag:memberOf id:o .
+          <https://w3id.org/actorgraph/doc/late#membership-1> a org:Membership ; org:member id:p ; org:organization id:o ;
+            ag:roleText "acting foreign minister" ; ag:evidence <https://w3id.org/actorgraph/doc/late#char=0,5> .
+          <https://w3id.org/actorgraph/doc/late#char=0,5> nif:anchorOf "P, the acting foreign minister of O" . }
+        <https://w3id.org/actorgraph/doc/early> {
+          <https://w3id.org/actorgraph/doc/early> dcterms:identifier "early" ; dcterms:issued "2021-09-06" .
+          <https://w3id.org/actorgraph/doc/early#membership-2> a org:Membership ; org:member id:p ;
+            ag:roleText "head of the commission" . }
+    "#;
+    let store = oxigraph::store::Store::new().unwrap();
+    store.load_from_slice(oxigraph::io::RdfFormat::TriG, trig.as_bytes()).unwrap();
+    let sparql = actorgraph::query::resolve_query("roles").unwrap();
+    let mut out = Vec::new();
+    actorgraph::query::run(&store, &sparql, Some(actorgraph::query::OutputFormat::Csv), false, &mut out).unwrap();
+    let csv = String::from_utf8(out).unwrap();
+    let lines: Vec<&str> = csv.lines().collect();
+    assert_eq!(
+        lines,
+        [
+            "person,role,organization,date,article,sentence",
+            "Person P,head of the commission,,2021-09-06,early,",
+            "Person P,acting foreign minister,Org O,2022-01-12,late,\"P, the acting foreign minister of O\"",
+        ]
+    );
+}

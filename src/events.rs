@@ -23,7 +23,7 @@ use anyhow::Result;
 use oxigraph::model::{GraphName, GraphNameRef, Literal, NamedNode, NamedNodeRef, NamedOrBlankNode, Quad, Term};
 use oxigraph::store::Store;
 use sha2::{Digest, Sha256};
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 /// One article's account of one meeting.
 #[derive(Debug, Clone, PartialEq)]
@@ -499,14 +499,35 @@ pub fn refresh(store: &Store) -> Result<usize> {
     // the meeting their date allows rather than found one of their own.
     let mut order: Vec<(&String, &Stored)> = reports.iter().map(|(iri, (_, r))| (iri, r)).collect();
     order.sort_by_key(|(iri, r)| (r.date.map_or(4, |d| d.precision as u8), *iri));
+    // Candidate events are found through the pairs of participants they
+    // hold (sharing two participants is sharing a pair), so that a large
+    // store is not clustered in quadratic time.
     let mut events: Vec<Event> = Vec::new();
+    let mut by_pair: HashMap<(String, String), BTreeSet<usize>> = HashMap::new();
     for (iri, r) in order {
-        match events.iter_mut().find(|e| e.accepts(r)) {
-            Some(e) => e.add(iri, r),
+        let names: Vec<&String> = r.participants.iter().collect();
+        let mut candidates = BTreeSet::new();
+        for (i, a) in names.iter().enumerate() {
+            for b in &names[i + 1..] {
+                if let Some(found) = by_pair.get(&((*a).clone(), (*b).clone())) {
+                    candidates.extend(found.iter().copied());
+                }
+            }
+        }
+        let index = match candidates.into_iter().find(|&i| events[i].accepts(r)) {
+            Some(i) => i,
             None => {
-                let mut e = Event { reports: Vec::new(), participants: BTreeSet::new(), place: None, date: None, not_after: None };
-                e.add(iri, r);
-                events.push(e);
+                events.push(Event { reports: Vec::new(), participants: BTreeSet::new(), place: None, date: None, not_after: None });
+                events.len() - 1
+            }
+        };
+        let before = events[index].participants.clone();
+        events[index].add(iri, r);
+        let event = &events[index];
+        for new in event.participants.difference(&before) {
+            for other in event.participants.iter().filter(|o| *o != new) {
+                let key = if new < other { (new.clone(), other.clone()) } else { (other.clone(), new.clone()) };
+                by_pair.entry(key).or_default().insert(index);
             }
         }
     }
@@ -541,7 +562,28 @@ pub fn refresh(store: &Store) -> Result<usize> {
             add(&node, AG_EVIDENCE, iri(&s).into());
         }
     }
-    quads.sort_by_cached_key(|q| q.to_string());
-    crate::store::replace_graph(store, events_graph, &quads)?;
+    write_changes(store, events_graph, quads)?;
     Ok(events.len())
+}
+
+/// Makes the events graph hold `quads`, in one transaction that touches only
+/// what changed: rebuilding one article rewrites a few events, not all.
+fn write_changes(store: &Store, graph: NamedNodeRef<'_>, quads: Vec<Quad>) -> Result<()> {
+    let mut old: HashSet<Quad> = HashSet::new();
+    for q in store.quads_for_pattern(None, None, None, Some(GraphNameRef::NamedNode(graph))) {
+        old.insert(q?);
+    }
+    let new: HashSet<Quad> = quads.into_iter().collect();
+    if old == new {
+        return Ok(());
+    }
+    let mut tx = store.start_transaction()?;
+    for q in old.difference(&new) {
+        tx.remove(q);
+    }
+    for q in new.difference(&old) {
+        tx.insert(q);
+    }
+    tx.commit()?;
+    Ok(())
 }

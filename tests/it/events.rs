@@ -326,3 +326,79 @@ fn roles_query_lists_memberships_by_person_and_article_date() {
         ]
     );
 }
+
+fn meeting_text() -> impl proptest::strategy::Strategy<Value = String> {
+    use proptest::prelude::*;
+    let pieces = prop::sample::select(vec![
+        "Ahmad Massoud",
+        "Ismail Khan",
+        "Amir Khan Muttaqi",
+        " met ",
+        " held talks with ",
+        " and ",
+        " in Tehran",
+        " in Iran's capital",
+        " in the Iranian capital",
+        " at Doha",
+        " on Tuesday",
+        " yesterday",
+        " last week",
+        " Jan 12",
+        " Jan. 12, 2022",
+        " 31 February",
+        " in January",
+        " in 2021",
+        " two days ago",
+        "New Delhi, Jan 12: ",
+        " said on Monday ",
+        " since ",
+        "The meeting",
+        ", officials said",
+        ". ",
+        "\n",
+        "’s ",
+        "—",
+        "é",
+        "🇦🇫",
+    ]);
+    prop::collection::vec(prop_oneof![pieces.prop_map(str::to_string), any::<String>()], 0..40).prop_map(|v| v.concat())
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig { cases: 300, ..Default::default() })]
+
+    #[test]
+    fn meetings_and_dates_never_panic_and_keep_their_evidence(text in meeting_text(), dated in proptest::prelude::any::<bool>()) {
+        use actorgraph::vocab;
+        use oxigraph::model::Term;
+        for d in actorgraph::dates::find(&text, actorgraph::dates::Date::parse_iso("2022-01-12")) {
+            proptest::prop_assert_eq!(&text[d.start..d.end], d.text.as_str());
+        }
+        let ontology = actorgraph::Ontology::builtin().unwrap();
+        let ex = actorgraph::Extractor::new(&ontology).extract(&text);
+        let doc = actorgraph::document::Document {
+            identifier: "p".into(),
+            text: text.clone(),
+            published: dated.then(|| "2022-01-12".to_string()),
+            ..Default::default()
+        };
+        let quads = actorgraph::rdf::document_quads(&doc, &ex, &ontology);
+        let anchored: std::collections::HashSet<String> =
+            quads.iter().filter(|q| q.predicate.as_str() == vocab::NIF_ANCHOR_OF).map(|q| q.subject.to_string()).collect();
+        let meetings: std::collections::HashSet<String> = quads
+            .iter()
+            .filter(|q| q.predicate.as_str() == vocab::RDF_TYPE && matches!(&q.object, Term::NamedNode(n) if n.as_str() == vocab::AG_MEETING))
+            .map(|q| q.subject.to_string())
+            .collect();
+        for q in quads.iter().filter(|q| q.predicate.as_str() == vocab::AG_EVIDENCE && meetings.contains(&q.subject.to_string())) {
+            proptest::prop_assert!(anchored.contains(&q.object.to_string()), "meeting evidence without a sentence node: {q}");
+        }
+        // No guessed date without an article date... unless the text names the year.
+        if !dated {
+            for q in quads.iter().filter(|q| q.predicate.as_str() == vocab::AG_DATE) {
+                let Term::Literal(l) = &q.object else { continue };
+                proptest::prop_assert!(text.contains(&l.value()[..4]), "date {} not in the text", l.value());
+            }
+        }
+    }
+}

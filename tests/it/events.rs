@@ -402,3 +402,31 @@ proptest::proptest! {
         }
     }
 }
+
+#[test]
+fn a_places_file_in_the_ontology_folder_replaces_the_built_in_places() {
+    let dir = tempfile::tempdir().unwrap();
+    let ontology = dir.path().join("ontology");
+    std::fs::create_dir(&ontology).unwrap();
+    std::fs::copy(crate::support::root().join("ontology/gazetteer.ttl"), ontology.join("gazetteer.ttl")).unwrap();
+    std::fs::write(
+        ontology.join("places.ttl"),
+        "@prefix ag: <https://w3id.org/actorgraph/ontology#> .
+         @prefix skos: <http://www.w3.org/2004/02/skos/core#> .
+         <https://example.org/place/port-alder> a ag:City ; skos:prefLabel \"Port Alder\" ; skos:altLabel \"the harbour city\" .",
+    )
+    .unwrap();
+    let input = dir.path().join("news.jsonl");
+    jsonl(
+        &input,
+        &[
+            ("alder", "Ahmad Massoud and Ismail Khan met in the harbour city on Tuesday.", Some("2023-03-10")),
+            ("tehran", "Ahmad Massoud and Ismail Khan met in Tehran on Jan 5.", Some("2023-03-10")),
+        ],
+    );
+    let store = dir.path().join("db");
+    ok(&["build", "--store", store.to_str().unwrap(), "--ontology", ontology.to_str().unwrap(), input.to_str().unwrap()]);
+    let summary: Vec<(String, String)> = events(&store).iter().map(|e| (get(e, "place").to_string(), get(e, "date").to_string())).collect();
+    // Tehran is not a place of this folder, so that meeting has none.
+    assert_eq!(summary, [("".to_string(), "2023-01-05".to_string()), ("Port Alder".to_string(), "2023-03-07".to_string())]);
+}

@@ -213,6 +213,7 @@ pub fn build_with_options(store: &Store, ontology: &Ontology, inputs: &[PathBuf]
     if activity_recorded {
         store::insert(store, &[activity.end_quad(options.clock.now())])?;
     }
+    crate::events::refresh(store)?;
     progress.finish_and_clear();
     store.flush()?;
     summary.entities = entities.len();

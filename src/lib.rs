@@ -26,10 +26,12 @@
 //! ```
 
 pub mod attribution;
+pub mod dates;
 pub mod discourse;
 pub mod discover;
 pub mod document;
 pub mod eval;
+pub mod events;
 pub mod export;
 pub mod extract;
 pub mod fold;
@@ -39,6 +41,7 @@ pub mod ingest;
 pub mod mentions;
 pub mod ontology;
 pub mod patterns;
+pub mod places;
 pub mod provenance;
 pub mod query;
 pub mod rdf;

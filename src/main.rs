@@ -233,6 +233,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
                     }
                 }
             }
+            actorgraph::events::refresh(&store)?;
             store.flush()?;
             Ok(if missing == 0 {
                 ExitCode::SUCCESS
@@ -265,6 +266,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
                         pruned += 1;
                     }
                 }
+                actorgraph::events::refresh(&store)?;
                 store.flush()?;
                 eprintln!("actorgraph: pruned {pruned} article(s) no longer among the inputs");
             }

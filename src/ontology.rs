@@ -4,6 +4,7 @@
 
 use crate::gazetteer::Gazetteer;
 use crate::patterns::Patterns;
+use crate::places::Places;
 use crate::vocab;
 use anyhow::{anyhow, bail, Context, Result};
 use oxigraph::io::{RdfFormat, RdfParseError, RdfParser};
@@ -12,6 +13,8 @@ use std::path::Path;
 
 const BUILTIN_TTL: &[(&str, &str)] =
     &[("actorgraph.ttl", include_str!("../ontology/actorgraph.ttl")), ("gazetteer.ttl", include_str!("../ontology/gazetteer.ttl"))];
+/// The place gazetteer: used when a folder given with `--ontology` has none.
+const BUILTIN_PLACES: (&str, &str) = ("places.ttl", include_str!("../ontology/places.ttl"));
 const BUILTIN_PATTERNS: &str = include_str!("../ontology/patterns.toml");
 
 /// Everything the extractor knows that is not code.
@@ -21,6 +24,8 @@ pub struct Ontology {
     pub quads: Vec<Quad>,
     pub gazetteer: Gazetteer,
     pub patterns: Patterns,
+    /// Where meetings take place (`places.ttl`).
+    pub places: Places,
     /// `owl:versionInfo` of the ontology.
     pub version: String,
 }
@@ -28,7 +33,8 @@ pub struct Ontology {
 impl Ontology {
     /// The ontology, gazetteer and patterns compiled into the binary.
     pub fn builtin() -> Result<Ontology> {
-        let files: Vec<(String, String)> = BUILTIN_TTL.iter().map(|(n, t)| (format!("ontology/{n}"), t.to_string())).collect();
+        let files: Vec<(String, String)> =
+            BUILTIN_TTL.iter().chain([&BUILTIN_PLACES]).map(|(n, t)| (format!("ontology/{n}"), t.to_string())).collect();
         Self::from_sources(&files, BUILTIN_PATTERNS, "ontology/patterns.toml")
     }
 
@@ -38,13 +44,14 @@ impl Ontology {
         let files = vec![
             ("ontology/actorgraph.ttl (built in)".to_string(), BUILTIN_TTL[0].1.to_string()),
             ("gazetteer".to_string(), turtle.to_string()),
+            ("ontology/places.ttl (built in)".to_string(), BUILTIN_PLACES.1.to_string()),
         ];
         Self::from_sources(&files, BUILTIN_PATTERNS, "ontology/patterns.toml (built in)")
     }
 
     /// Reads every `*.ttl` file of `dir`, and `dir/patterns.toml`. When the
-    /// folder has no `actorgraph.ttl` or no `patterns.toml`, the built-in one
-    /// is used, so a folder with only a gazetteer is enough.
+    /// folder has no `actorgraph.ttl`, no `places.ttl` or no `patterns.toml`,
+    /// the built-in one is used, so a folder with only a gazetteer is enough.
     pub fn from_dir(dir: &Path) -> Result<Ontology> {
         let entries = std::fs::read_dir(dir).with_context(|| format!("{}: cannot read the ontology folder", dir.display()))?;
         let mut paths: Vec<_> =
@@ -60,6 +67,9 @@ impl Ontology {
         }
         if !paths.iter().any(|p| p.file_name().is_some_and(|n| n == "actorgraph.ttl")) {
             files.insert(0, ("ontology/actorgraph.ttl (built in)".into(), BUILTIN_TTL[0].1.to_string()));
+        }
+        if !paths.iter().any(|p| p.file_name().is_some_and(|n| n == BUILTIN_PLACES.0)) {
+            files.push(("ontology/places.ttl (built in)".into(), BUILTIN_PLACES.1.to_string()));
         }
         let patterns_path = dir.join("patterns.toml");
         if patterns_path.exists() {
@@ -83,6 +93,7 @@ impl Ontology {
         quads.dedup();
         let gazetteer = Gazetteer::from_quads(&quads)?;
         let patterns = Patterns::parse(patterns, patterns_name)?;
+        let places = Places::from_quads(&quads)?;
         let version = quads
             .iter()
             .find(|q| q.subject.to_string() == format!("<{}>", vocab::ONTOLOGY_IRI) && q.predicate.as_str() == vocab::OWL_VERSION_INFO)
@@ -91,7 +102,7 @@ impl Ontology {
                 _ => None,
             })
             .unwrap_or_else(|| "unknown".into());
-        Ok(Ontology { quads, gazetteer, patterns, version })
+        Ok(Ontology { quads, gazetteer, patterns, places, version })
     }
 }
 

@@ -17,8 +17,11 @@ pub const BUNDLED: &[(&str, &str)] = &[
     ("articles", include_str!("../queries/articles.rq")),
     ("evidence", include_str!("../queries/evidence.rq")),
     ("leaders", include_str!("../queries/leaders.rq")),
+    ("meetings", include_str!("../queries/meetings.rq")),
     ("met-with", include_str!("../queries/met-with.rq")),
     ("rejected", include_str!("../queries/rejected.rq")),
+    ("relation-support", include_str!("../queries/relation-support.rq")),
+    ("roles", include_str!("../queries/roles.rq")),
 ];
 
 /// Turns the QUERY argument into SPARQL text: a bundled query's name, a path

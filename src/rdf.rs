@@ -92,8 +92,10 @@ pub fn document_quads(doc: &Document, ex: &Extraction, ontology: &Ontology) -> V
     }
     let mut chars = CharIndex { text: &doc.text, byte: 0, chars: 0 };
     let mut sentence_iris: Vec<Option<NamedNode>> = vec![None; ex.sentences.len()];
+    let reports = crate::events::document_reports(doc, ex, ontology);
     let mut used: Vec<usize> =
         ex.facts.iter().flat_map(|f| f.evidence.iter().copied()).chain(ex.roles.iter().flat_map(|r| r.evidence.iter().copied())).collect();
+    used.extend(reports.iter().flat_map(|r| r.all_sentences()));
     used.sort_unstable();
     used.dedup();
     for si in used {
@@ -113,6 +115,7 @@ pub fn document_quads(doc: &Document, ex: &Extraction, ontology: &Ontology) -> V
         }
         sentence_iris[si] = Some(s);
     }
+    let mut fact_iris = Vec::with_capacity(ex.facts.len());
     for f in &ex.facts {
         let subject = gaz.get(f.subject).iri.clone();
         let object = gaz.get(f.object).iri.clone();
@@ -121,6 +124,7 @@ pub fn document_quads(doc: &Document, ex: &Extraction, ontology: &Ontology) -> V
         let hash = Sha256::digest(format!("{} {} {}", subject.as_str(), predicate.as_str(), object.as_str()).as_bytes());
         let hex: String = hash[..8].iter().map(|b| format!("{b:02x}")).collect();
         let fact = iri(&format!("{}#fact-{hex}", d.as_str()));
+        fact_iris.push(fact.clone());
         let mut add = |p: &str, o: Term| out.push(Quad::new(fact.clone(), iri(p), o, g.clone()));
         add(RDF_TYPE, iri(AG_FACT).into());
         add(RDF_SUBJECT, subject.into());
@@ -162,6 +166,7 @@ pub fn document_quads(doc: &Document, ex: &Extraction, ontology: &Ontology) -> V
             }
         }
     }
+    out.extend(crate::events::report_quads(&d, &reports, ontology, &gaz, &sentence_iris, &fact_iris));
     out
 }
 

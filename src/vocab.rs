@@ -88,3 +88,27 @@ pub const PROVENANCE_GRAPH: &str = "https://w3id.org/actorgraph/graph/provenance
 pub const RUN_BASE: &str = "https://w3id.org/actorgraph/run/";
 pub const XSD_DATE_TIME: &str = "http://www.w3.org/2001/XMLSchema#dateTime";
 // ---- end of inputs and provenance -----------------------------------------
+// Meetings as events, places and dates (issue #4) ---------------------------
+
+pub const AG_MEETING: &str = "https://w3id.org/actorgraph/ontology#Meeting";
+pub const AG_PLACE: &str = "https://w3id.org/actorgraph/ontology#Place";
+pub const AG_COUNTRY: &str = "https://w3id.org/actorgraph/ontology#country";
+pub const AG_REPORT: &str = "https://w3id.org/actorgraph/ontology#report";
+pub const AG_SUPPORTS: &str = "https://w3id.org/actorgraph/ontology#supports";
+pub const AG_DATE: &str = "https://w3id.org/actorgraph/ontology#date";
+pub const AG_DATE_PRECISION: &str = "https://w3id.org/actorgraph/ontology#datePrecision";
+pub const AG_DATE_TEXT: &str = "https://w3id.org/actorgraph/ontology#dateText";
+pub const SEM: &str = "http://semanticweb.cs.vu.nl/2009/11/sem/";
+pub const SEM_HAS_ACTOR: &str = "http://semanticweb.cs.vu.nl/2009/11/sem/hasActor";
+pub const SEM_HAS_PLACE: &str = "http://semanticweb.cs.vu.nl/2009/11/sem/hasPlace";
+pub const SEM_EARLIEST_BEGIN: &str = "http://semanticweb.cs.vu.nl/2009/11/sem/hasEarliestBeginTimeStamp";
+pub const SEM_LATEST_END: &str = "http://semanticweb.cs.vu.nl/2009/11/sem/hasLatestEndTimeStamp";
+pub const RDFS_SUB_CLASS_OF: &str = "http://www.w3.org/2000/01/rdf-schema#subClassOf";
+pub const XSD_DATE: &str = "http://www.w3.org/2001/XMLSchema#date";
+pub const XSD_G_YEAR_MONTH: &str = "http://www.w3.org/2001/XMLSchema#gYearMonth";
+pub const XSD_G_YEAR: &str = "http://www.w3.org/2001/XMLSchema#gYear";
+/// Meeting events merged across articles live in this graph of their own,
+/// recomputed from the articles' meeting reports after every change.
+pub const EVENTS_GRAPH: &str = "https://w3id.org/actorgraph/graph/events";
+/// Merged meeting events are this prefix plus a hash of their reports.
+pub const EVENT_BASE: &str = "https://w3id.org/actorgraph/event/";

@@ -3,6 +3,7 @@
 
 mod cases;
 mod cli;
+mod events;
 mod inputs;
 mod properties;
 mod reliability;

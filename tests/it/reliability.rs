@@ -305,7 +305,10 @@ fn killed_builds_leave_whole_documents_or_none() {
     let reference = dir.path().join("reference");
     assert!(build(&reference, &[&corpus]).status.success());
     let expected = graph_sizes(&reference);
-    assert_eq!(expected.len(), 401);
+    // 400 articles, the ontology and the meetings merged across articles.
+    assert_eq!(expected.len(), 402);
+    let events_graph = "https://w3id.org/actorgraph/graph/events";
+    assert!(expected.contains_key(events_graph));
 
     let store = dir.path().join("db");
     let mut seed: u64 = 0x5eed;
@@ -328,7 +331,10 @@ fn killed_builds_leave_whole_documents_or_none() {
         if sizes.len() < expected.len() {
             partial_seen += 1;
         }
-        for (g, n) in &sizes {
+        // The events graph is derived from the articles at the end of a
+        // build; a killed build leaves the previous one, which the next
+        // build brings up to date (checked below).
+        for (g, n) in sizes.iter().filter(|(g, _)| g.as_str() != events_graph) {
             assert_eq!(Some(n), expected.get(g), "round {round} (killed after {delay} ms): graph {g} is half-written");
         }
     }

@@ -16,6 +16,7 @@ pub const BUNDLED: &[(&str, &str)] = &[
     ("actors", include_str!("../queries/actors.rq")),
     ("articles", include_str!("../queries/articles.rq")),
     ("evidence", include_str!("../queries/evidence.rq")),
+    ("facts", include_str!("../queries/facts.rq")),
     ("leaders", include_str!("../queries/leaders.rq")),
     ("meetings", include_str!("../queries/meetings.rq")),
     ("met-with", include_str!("../queries/met-with.rq")),
@@ -73,6 +74,19 @@ pub enum OutputFormat {
 /// Runs `sparql` on `store` with the union of all graphs as default graph
 /// and writes the results to `out`.
 pub fn run(store: &Store, sparql: &str, format: Option<OutputFormat>, terminal: bool, out: &mut dyn Write) -> Result<()> {
+    run_filtered(store, sparql, format, terminal, None, out)
+}
+
+/// Like [`run`], keeping only the solutions whose `?confidence` is at least
+/// `min_confidence`; a SELECT without that variable is an error then.
+pub fn run_filtered(
+    store: &Store,
+    sparql: &str,
+    format: Option<OutputFormat>,
+    terminal: bool,
+    min_confidence: Option<f64>,
+    out: &mut dyn Write,
+) -> Result<()> {
     let mut prepared = SparqlEvaluator::new().parse_query(sparql).map_err(|e| anyhow!("invalid SPARQL: {e}"))?;
     prepared.dataset_mut().set_default_graph_as_union();
     let results = prepared.on_store(store).execute().map_err(|e| anyhow!("query failed: {e}"))?;
@@ -91,6 +105,22 @@ pub fn run(store: &Store, sparql: &str, format: Option<OutputFormat>, terminal: 
     match results {
         QueryResults::Solutions(solutions) => {
             let variables = solutions.variables().to_vec();
+            let confidence = variables.iter().find(|v| v.as_str() == "confidence").cloned();
+            if min_confidence.is_some() && confidence.is_none() {
+                bail!(
+                    "--min-confidence needs a query that selects ?confidence (the bundled met-with, rejected, leaders, roles and facts do)"
+                );
+            }
+            let keep = move |s: &oxigraph::sparql::QuerySolution| match (min_confidence, &confidence) {
+                (Some(min), Some(v)) => {
+                    s.get(v).and_then(|t| match t {
+                        Term::Literal(l) => l.value().parse::<f64>().ok(),
+                        _ => None,
+                    }) >= Some(min)
+                }
+                _ => true,
+            };
+            let solutions = solutions.filter(move |s| s.as_ref().map_or(true, &keep));
             let format = format.unwrap_or(if terminal { OutputFormat::Table } else { OutputFormat::Csv });
             if format == OutputFormat::Table {
                 let names: Vec<String> = variables.iter().map(|v| v.as_str().to_string()).collect();
@@ -108,6 +138,9 @@ pub fn run(store: &Store, sparql: &str, format: Option<OutputFormat>, terminal: 
                 }
                 ser.finish()?;
             }
+        }
+        QueryResults::Boolean(_) | QueryResults::Graph(_) if min_confidence.is_some() => {
+            bail!("--min-confidence filters SELECT results; this query is an ASK, CONSTRUCT or DESCRIBE")
         }
         QueryResults::Boolean(b) => match format.unwrap_or(if terminal { OutputFormat::Table } else { OutputFormat::Csv }) {
             OutputFormat::Table => writeln!(out, "{b}")?,

@@ -1601,6 +1601,7 @@ impl<'a> Ctx<'a> {
                 let start = k;
                 let mut org: Option<usize> = None;
                 let mut j = k;
+                let mut titles_a_person = false;
                 while j < self.tokens.len() && j < start + 14 {
                     if let Some(o) = self.unit_at(j) {
                         let before = self.word(j - 1);
@@ -1612,6 +1613,8 @@ impl<'a> Ctx<'a> {
                             j = self.units[o].end;
                             continue;
                         }
+                        // "A, warlord B and C met": the title is B's, in a list.
+                        titles_a_person = self.units[o].class == Class::Person;
                         break;
                     }
                     let w = self.word(j);
@@ -1622,6 +1625,9 @@ impl<'a> Ctx<'a> {
                         break;
                     }
                     j += 1;
+                }
+                if titles_a_person {
+                    break;
                 }
                 let org_unit = org.map(|o| self.units[o].clone());
                 self.emit_role(&u, org_unit.as_ref(), (start, j), "role-apposition");

@@ -45,6 +45,9 @@ pub struct Options {
     pub min_support: usize,
     /// Add articles as nodes, with `mentions` edges to the actors they name.
     pub with_articles: bool,
+    /// Keep only facts whose confidence in an article is at least this;
+    /// an article whose fact scores lower does not support the edge.
+    pub min_confidence: f64,
 }
 
 /// The name of the edges from an article to the actors it names.
@@ -228,6 +231,11 @@ pub fn network(store: &Store, options: &Options) -> Result<Network> {
     for r in select(store, Q_FACTS)? {
         let (Some(doc), Some(s), Some(p), Some(o)) = (value(&r[0]), value(&r[1]), value(&r[2]), value(&r[3])) else { continue };
         let confidence = value(&r[4]);
+        if options.min_confidence > 0.0
+            && confidence.as_deref().and_then(|c| c.parse::<f64>().ok()).is_none_or(|c| c < options.min_confidence)
+        {
+            continue;
+        }
         let kind = value(&r[5]).unwrap_or_default();
         let acc = triples.entry((s, p, o)).or_insert_with(|| Acc { docs: BTreeSet::new(), evidence: BTreeSet::new(), confidence: None });
         acc.docs.insert(doc.clone());

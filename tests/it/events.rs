@@ -296,40 +296,20 @@ fn relation_support_counts_articles_outlets_and_dates() {
 
 #[test]
 fn roles_query_lists_memberships_by_person_and_article_date() {
-    // The membership shape of the data contract, written by hand.
-    let trig = r#"
-        @prefix ag: <https://w3id.org/actorgraph/ontology#> .
-        @prefix org: <http://www.w3.org/ns/org#> .
-        @prefix id: <https://w3id.org/actorgraph/id/> .
-        @prefix skos: <http://www.w3.org/2004/02/skos/core#> .
-        @prefix dcterms: <http://purl.org/dc/terms/> .
-        @prefix nif: <http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#> .
-        <https://w3id.org/actorgraph/graph/ontology> {
-          id:p skos:prefLabel "Person P" . id:o skos:prefLabel "Org O" . }
-        <https://w3id.org/actorgraph/doc/late> {
-          <https://w3id.org/actorgraph/doc/late> dcterms:identifier "late" ; dcterms:issued "2022-01-12" .
-          id:p ag:memberOf id:o .
-          <https://w3id.org/actorgraph/doc/late#membership-1> a org:Membership ; org:member id:p ; org:organization id:o ;
-            ag:roleText "acting foreign minister" ; ag:evidence <https://w3id.org/actorgraph/doc/late#char=0,5> .
-          <https://w3id.org/actorgraph/doc/late#char=0,5> nif:anchorOf "P, the acting foreign minister of O" . }
-        <https://w3id.org/actorgraph/doc/early> {
-          <https://w3id.org/actorgraph/doc/early> dcterms:identifier "early" ; dcterms:issued "2021-09-06" .
-          <https://w3id.org/actorgraph/doc/early#membership-2> a org:Membership ; org:member id:p ;
-            ag:roleText "head of the commission" . }
-    "#;
-    let store = oxigraph::store::Store::new().unwrap();
-    store.load_from_slice(oxigraph::io::RdfFormat::TriG, trig.as_bytes()).unwrap();
-    let sparql = actorgraph::query::resolve_query("roles").unwrap();
-    let mut out = Vec::new();
-    actorgraph::query::run(&store, &sparql, Some(actorgraph::query::OutputFormat::Csv), false, &mut out).unwrap();
-    let csv = String::from_utf8(out).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let (late, early) = (dir.path().join("late.jsonl"), dir.path().join("early.jsonl"));
+    jsonl(&late, &[("late", "Acting foreign minister Amir Khan Muttaqi arrived in Tehran on Sunday.", Some("2022-01-12"))]);
+    jsonl(&early, &[("early", "Taliban spokesman Amir Khan Muttaqi spoke in Kabul on Monday.", Some("2021-09-06"))]);
+    let store = dir.path().join("db");
+    build(&store, &[&late, &early]);
+    let csv = ok(&["query", "--store", store.to_str().unwrap(), "--format", "csv", "roles"]);
     let lines: Vec<&str> = csv.lines().collect();
     assert_eq!(
         lines,
         [
-            "person,role,organization,date,article,sentence",
-            "Person P,head of the commission,,2021-09-06,early,",
-            "Person P,acting foreign minister,Org O,2022-01-12,late,\"P, the acting foreign minister of O\"",
+            "person,role,organization,date,article,confidence,sentence",
+            "Amir Khan Muttaqi,spokesman,Taliban,2021-09-06,early,0.85,Taliban spokesman Amir Khan Muttaqi spoke in Kabul on Monday.",
+            "Amir Khan Muttaqi,Acting foreign minister,,2022-01-12,late,0.85,Acting foreign minister Amir Khan Muttaqi arrived in Tehran on Sunday.",
         ]
     );
 }

@@ -209,3 +209,71 @@ fn exports_read_back_with_the_store_counts_and_are_stable() {
     let out = run(&["export", "--store", store, "--format", "jsonld"]);
     assert_eq!(out.status.code(), Some(2));
 }
+
+/// Issue #4's facts about actors on the seeds: the roles of Muttaqi,
+/// Haqqani and Nazary, the son as child of the father, and the sources the
+/// sentences attribute their facts to.
+#[test]
+fn seeds_give_roles_family_ties_and_attribution() {
+    let Some(seeds) = seeds() else { return };
+    let dir = tempfile::tempdir().unwrap();
+    let store = dir.path().join("db");
+    build_seeds(&store, &seeds);
+    let s = store.to_str().unwrap();
+    let roles = ok(&["query", "--store", s, "--format", "json", "roles"]);
+    let roles: serde_json::Value = serde_json::from_str(&roles).unwrap();
+    let has_role =
+        |person: &str, role: &str, org: Option<&str>| {
+            roles["results"]["bindings"].as_array().unwrap().iter().any(|r| {
+                r["person"]["value"] == person && r["role"]["value"] == role && org.is_none_or(|o| r["organization"]["value"] == o)
+            })
+        };
+    assert!(has_role("Amir Khan Muttaqi", "acting foreign minister", None), "{roles}");
+    assert!(has_role("Amir Khan Muttaqi", "Foreign Minister", Some("Taliban")), "{roles}");
+    assert!(has_role("Sirajuddin Haqqani", "Interior Minister", None), "{roles}");
+    assert!(
+        has_role(
+            "Ali Maisam Nazary",
+            "head of foreign relations of the National Resistance Front of Afghanistan",
+            Some("National Resistance Front")
+        ),
+        "{roles}"
+    );
+    // A head of a department is a member, not a leader.
+    let members = csv_rows(&ok(&[
+        "query",
+        "--store",
+        s,
+        "--format",
+        "csv",
+        "PREFIX ag: <https://w3id.org/actorgraph/ontology#> PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+         SELECT DISTINCT ?p ?rel ?o WHERE { GRAPH ?g { ?pi ?r ?oi . VALUES ?r { ag:memberOf ag:leads ag:childOf } ?g a ag:Article }
+           ?pi skos:prefLabel ?p . ?oi skos:prefLabel ?o . BIND(STRAFTER(STR(?r), \"#\") AS ?rel) } ORDER BY ?p ?rel ?o",
+    ]));
+    let has = |p: &str, rel: &str, o: &str| members.iter().any(|r| r == &[p, rel, o]);
+    assert!(has("Ali Maisam Nazary", "memberOf", "National Resistance Front"), "{members:?}");
+    assert!(!has("Ali Maisam Nazary", "leads", "National Resistance Front"), "{members:?}");
+    assert!(has("Ahmad Massoud", "childOf", "Ahmad Shah Massoud"), "{members:?}");
+    assert!(!members.iter().any(|r| r[1] == "childOf" && r[0] == "Ahmad Shah Massoud"), "{members:?}");
+    // Attribution on the evidence: an actor, or the article's words.
+    let facts = ok(&["query", "--store", s, "--format", "json", "facts"]);
+    let facts: serde_json::Value = serde_json::from_str(&facts).unwrap();
+    let source = |article: &str, subject: &str, relation: &str, object: &str, sentence_start: &str| -> Vec<String> {
+        facts["results"]["bindings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|r| {
+                r["article"]["value"].as_str().unwrap().starts_with(article)
+                    && r["subject"]["value"] == subject
+                    && r["relation"]["value"] == relation
+                    && r["object"]["value"] == object
+                    && r["sentence"]["value"].as_str().unwrap().starts_with(sentence_start)
+            })
+            .map(|r| r["source"]["value"].as_str().unwrap_or("").to_string())
+            .collect()
+    };
+    assert_eq!(source("001", "Ismail Khan", "metWith", "Taliban", "Interestingly"), ["Zabiullah Mujahid"]);
+    assert_eq!(source("001", "Sirajuddin Haqqani", "leads", "Haqqani Network", "According to close"), ["close confidants of Massoud"]);
+    assert_eq!(source("000", "Ahmad Massoud", "metWith", "Taliban", "The meeting was"), [""]);
+}

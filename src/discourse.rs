@@ -171,9 +171,11 @@ impl Discourse {
                         || p.meet_verbs.match_at(tokens, j).is_some()
                         || (w != "they" && p.lead_verbs.match_at(tokens, j).is_some() && word(j + 1) != "by");
                     let class = if w == "they" { Class::Organization } else { Class::Person };
-                    // A candidate in the sentence itself is the sentence's business.
+                    // A candidate in the sentence itself is the sentence's business,
+                    // and so is an unnamed one: "The general ... said he had met".
                     let local = mentions.iter().any(|m| m.end <= i && gaz.get(m.entity).class == class);
-                    if !trigger || local {
+                    let described = (1..i).any(|k| word(k - 1) == "the" && p.title_words.contains(word(k)));
+                    if !trigger || local || described {
                         continue;
                     }
                     if let Some(e) = self.antecedent(class, gaz, |e| here.contains(&e)) {

@@ -278,6 +278,22 @@ pub fn discover(sentences: &[Sentence], text: &str, mentions: &[Vec<Mention>], g
                     }
                 }
             }
+            // "Qari Qudratullah, the Taliban-appointed governor": one name
+            // after a form of address is a person when a role follows; the
+            // form of address is part of how the person is known.
+            if p.honorifics.match_at(tokens, i).is_some() && sentence.capitalized[i] && (i == 0 || !scan.name_word(i - 1)) {
+                let k = scan.skip_honorifics(i);
+                if scan.name_word(k) && !scan.name_word(k + 1) && scan.word(k + 1) == "," {
+                    let mut j = k + 2;
+                    while matches!(scan.word(j), "the" | "a" | "an") {
+                        j += 1;
+                    }
+                    let titled = (j..(j + 4).min(tokens.len())).any(|x| p.title_words.contains(scan.word(x)));
+                    if titled && !scan.covered[i] {
+                        found.push((i, k + 1, Class::Person));
+                    }
+                }
+            }
             // "X Y, head of foreign relations of the NRF", "X Y, a Taliban commander"
             if (i == 0 || !scan.name_word(i - 1)) && scan.name_word(i) {
                 if let Some(end) = scan.name_at(i) {

@@ -520,14 +520,66 @@ impl<'a> Ctx<'a> {
         let mut g = vec![u];
         let mut i = u;
         while i + 1 < self.units.len() {
-            let next = &self.units[i + 1];
-            if next.end > hi || self.units[i].possessive || next.attributive || !self.is_coordination_gap(self.units[i].end, next.start) {
+            let mut next_i = i + 1;
+            let mut gap_start = self.units[i].end;
+            // "met A, the leader of the NRF, and B": the apposition is
+            // about A; the coordination goes on after it.
+            if let Some(close) = self.apposition_close(self.units[i].end, hi) {
+                if let Some(n) = (next_i..self.units.len()).find(|&n| self.units[n].start > close) {
+                    if self.word(close + 1) == "and" {
+                        next_i = n;
+                        gap_start = close;
+                    }
+                }
+            }
+            let next = &self.units[next_i];
+            if next.end > hi || self.units[i].possessive || next.attributive || !self.is_coordination_gap(gap_start, next.start) {
                 break;
             }
-            g.push(i + 1);
-            i += 1;
+            g.push(next_i);
+            i = next_i;
         }
         g
+    }
+
+    /// The closing comma of an apposition that starts at `k`: ", the leader
+    /// of the NRF," or ", a Taliban commander,". Only titles, determiners,
+    /// prepositions and organizations inside.
+    fn apposition_close(&self, k: usize, hi: usize) -> Option<usize> {
+        if self.word(k) != "," {
+            return None;
+        }
+        let mut j = k + 1;
+        while matches!(self.word(j), "the" | "a" | "an") {
+            j += 1;
+        }
+        let mut titled = false;
+        while j < hi.min(k + 14) {
+            if let Some(o) = self.unit_at(j) {
+                if self.units[o].class != Class::Organization {
+                    return None;
+                }
+                j = self.units[o].end;
+                continue;
+            }
+            let w = self.word(j);
+            if w == "," {
+                return titled.then_some(j);
+            }
+            let after_preposition = matches!(self.word(j.wrapping_sub(1)), "of" | "in" | "for");
+            if self.p.title_words.contains(w) {
+                titled = true;
+            } else if !matches!(w, "of" | "the" | "for" | "in" | "'s" | "-" | "(" | ")")
+                && !(self.is_word_at(j) && (!self.cap(j) || after_preposition))
+            {
+                return None;
+            }
+            if self.is_breaker_at(j) || self.trigger_at(j).is_some() || COPULA.contains(&w) || self.p.relativizers.contains_word(w) {
+                return None;
+            }
+            j += 1;
+        }
+        None
     }
 
     /// The subject group of a verb at token `t`.
@@ -825,7 +877,7 @@ impl<'a> Ctx<'a> {
     }
 
     fn meeting_verb(&mut self, t: usize, te: usize, realis: bool) {
-        let Some(subjects) = self.subject_of(t) else { return };
+        let Some(subjects) = self.subject_of(t).or_else(|| self.subject_before_gerund(t)) else { return };
         let lo = self.units[*subjects.last().unwrap()].end;
         if (self.irrealis_before(t, lo) && !realis) || self.denied_before(t) {
             return;
@@ -856,6 +908,23 @@ impl<'a> Ctx<'a> {
                 }
             }
         }
+    }
+
+    /// "Kabulov told reporters after meeting Muttaqi": the gerund after
+    /// "after" or "while" shares the subject of the sentence.
+    fn subject_before_gerund(&self, t: usize) -> Option<Vec<usize>> {
+        if t == 0 || !matches!(self.word(t - 1), "after" | "while") || !self.word(t).ends_with("ing") {
+            return None;
+        }
+        let first = (0..self.units.len()).find(|&u| {
+            let unit = &self.units[u];
+            unit.end <= t && !unit.possessive && !unit.attributive && !self.is_prepositional_object(u)
+        })?;
+        let span = self.units[first].end..t - 1;
+        if span.clone().any(|k| matches!(self.word(k), ";" | ":" | "\"") || self.p.relativizers.contains_word(self.word(k))) {
+            return None;
+        }
+        Some(vec![first])
     }
 
     /// The other side of a meeting: "met (with) (a delegation from) X and Y".
@@ -1147,6 +1216,20 @@ impl<'a> Ctx<'a> {
         }
         let Some(subjects) = self.subject_of(t) else { return };
         let Some((o, anaphoric, context)) = self.rejected_object(te, owners) else {
+            // "Massoud demanded elections, and the Taliban refused": no
+            // object, so what was refused is the proposal just made.
+            if matches!(self.word(te), "." | "," | ";" | "" | "\"" | "and" | "but") {
+                let made = self.proposals_made_at();
+                let before = made.iter().rev().find(|&&(k, e)| k < t && subjects.iter().all(|&s| self.units[s].entity != e));
+                if let Some(&(_, e)) = before {
+                    let o = self.synthetic_here(e);
+                    for s in subjects {
+                        let s = self.units[s].clone();
+                        self.emit(s.entity, Predicate::Rejected, o.entity, "reject-bare-after-proposal", &[&s, &o], 0.8);
+                    }
+                    return;
+                }
+            }
             // "The Taliban rejects Panjshir talks": talks with no other side
             // named; the document's meetings may name it.
             if self.rejects_bare_talks(te) {
@@ -1179,9 +1262,29 @@ impl<'a> Ctx<'a> {
         false
     }
 
+    /// Where each proposal made in the sentence is and who made it: the
+    /// proposal nouns with an author, and proposing verbs.
+    fn proposals_made_at(&self) -> Vec<(usize, usize)> {
+        let mut out: Vec<(usize, usize)> = self.proposal_owners().into_iter().map(|(k, u)| (k, self.units[u].entity)).collect();
+        out.extend(self.proposals_made_with_position().into_iter().map(|(k, _, e)| (k, e)));
+        out.sort_unstable();
+        out
+    }
+
+    /// A unit for an entity that this sentence names: not resolved further.
+    fn synthetic_here(&self, entity: usize) -> Unit {
+        let mut u = self.synthetic(entity);
+        u.resolved = self.units.iter().filter(|x| x.entity == entity).all(|x| x.resolved);
+        u
+    }
+
     /// Proposals an actor makes with a verb: "the NRF presented the
     /// following demands", "the Taliban proposed that ...".
     fn proposals_made(&self) -> Vec<(String, usize)> {
+        self.proposals_made_with_position().into_iter().map(|(_, n, e)| (n, e)).collect()
+    }
+
+    fn proposals_made_with_position(&self) -> Vec<(usize, String, usize)> {
         let mut out = Vec::new();
         for t in 0..self.tokens.len() {
             let Some(len) = self.p.proposal_making.match_at(self.tokens, t) else { continue };
@@ -1204,14 +1307,14 @@ impl<'a> Ctx<'a> {
             let entity = self.units[s].entity;
             let verb = self.word(t);
             if let Some((_, noun)) = self.p.proposal_verbs.iter().find(|(v, _)| v == verb) {
-                out.push((noun.clone(), entity));
+                out.push((t, noun.clone(), entity));
             }
             for k in t + len..(t + len + 5).min(self.tokens.len()) {
                 if self.unit_at(k).is_some() || self.is_breaker_at(k) || !self.is_word_at(k) {
                     break;
                 }
                 if self.p.proposals.match_at(self.tokens, k).is_some() {
-                    out.push((self.word(k).to_string(), entity));
+                    out.push((k, self.word(k).to_string(), entity));
                     break;
                 }
             }
@@ -1325,7 +1428,7 @@ impl<'a> Ctx<'a> {
         if k > 0 && (blocks(self.word(k - 1)) || (self.word(k - 1) == "-" && k > 1 && blocks(self.word(k - 2)))) {
             return true;
         }
-        (n.saturating_sub(3)..n).any(|j| matches!(self.word(j), "former" | "ex" | "deputy" | "erstwhile" | "late"))
+        (n.saturating_sub(3)..n).any(|j| matches!(self.word(j), "deputy") || self.p.role_past.contains_word(self.word(j)))
     }
 
     /// The organization right after "leader of": must be whole, not a part.
@@ -1337,7 +1440,16 @@ impl<'a> Ctx<'a> {
         while matches!(self.word(k), "the" | "whole" | "entire") {
             k += 1;
         }
-        let u = self.unit_at(k)?;
+        // "the chief of Pakistan's Inter-Services Intelligence": a country
+        // named before the organization.
+        if self.unit_at(k).is_none() && self.cap(k) && self.is_word_at(k) && self.word(k + 1) == "'s" {
+            k += 2;
+        }
+        let mut u = self.unit_at(k)?;
+        // "the commander of the IRGC's Quds Force": the part, not the parent.
+        if self.units[u].possessive {
+            u = self.unit_at(self.units[u].end + 1)?;
+        }
         let unit = &self.units[u];
         if unit.class != Class::Organization
             || unit.possessive
@@ -1398,14 +1510,31 @@ impl<'a> Ctx<'a> {
         {
             k -= 1;
         }
+        // "the NRF, the armed opposition movement led by Massoud": an
+        // apposition that renames the organization.
+        let mut k = k;
+        if self.unit_ending_at(k).is_none() {
+            let mut b = k;
+            while b > 0 && k - b < 6 && self.is_word_at(b - 1) && !self.cap(b - 1) && self.unit_ending_at(b).is_none() {
+                b -= 1;
+            }
+            if b < k && matches!(self.word(b), "the" | "a" | "an") && b >= 1 && self.word(b - 1) == "," {
+                k = b - 1;
+            }
+        }
         let Some(org) = self.unit_ending_at(k) else { return };
         if self.units[org].class != Class::Organization || self.units[org].possessive || self.units[org].proxy || self.is_proxy_object(org)
         {
             return;
         }
+        // "led by former army chief of staff Yasin Zia": the title, however long.
         let mut j = te;
-        while j < te + 4
-            && (matches!(self.word(j), "the" | "its" | "their") || self.p.title_words.contains(self.word(j)) && self.unit_at(j).is_none())
+        while j < te + 8
+            && self.unit_at(j).is_none()
+            && (matches!(self.word(j), "the" | "its" | "their" | "of")
+                || self.p.title_words.contains(self.word(j))
+                || self.p.honorifics.contains_word(self.word(j))
+                || (self.is_word_at(j) && !self.cap(j) && self.trigger_at(j).is_none() && !COPULA.contains(&self.word(j))))
         {
             j += 1;
         }

@@ -1512,7 +1512,6 @@ impl<'a> Ctx<'a> {
         }
         // "the NRF, the armed opposition movement led by Massoud": an
         // apposition that renames the organization.
-        let mut k = k;
         if self.unit_ending_at(k).is_none() {
             let mut b = k;
             while b > 0 && k - b < 6 && self.is_word_at(b - 1) && !self.cap(b - 1) && self.unit_ending_at(b).is_none() {

@@ -253,7 +253,14 @@ impl Discourse {
         if let Some(s) = self.speaker_in(sentence, mentions, p) {
             self.speaker = Some((s, self.sentence));
         }
-        self.named.push(mentions.iter().filter(|m| m.via != Via::Pronoun && !m.adjectival).map(|m| m.entity).collect());
+        // "Sebghatullah Ahmadi: Yes." tags who speaks in an interview; the
+        // name is the speaker, not what the next "he" refers to.
+        let tokens = &sentence.tokens;
+        let tag = mentions.iter().find(|m| m.start == 0 && tokens.get(m.end).is_some_and(|t| t.text == ":"));
+        if let Some(tag) = tag {
+            self.speaker = Some((tag.entity, self.sentence));
+        }
+        self.named.push(mentions.iter().filter(|m| m.via != Via::Pronoun && !m.adjectival && Some(*m) != tag).map(|m| m.entity).collect());
         self.sentence += 1;
     }
 }

@@ -602,7 +602,11 @@ impl<'a> Ctx<'a> {
                     }
                     // "an officer of the IRGC who ...": the relative clause
                     // is about the officer, not about the IRGC.
-                    if !self.units[u].possessive && !self.is_prepositional_object(u) {
+                    // "from Zalmay Khalilzad, who negotiated ...": a person after
+                    // another preposition may be the antecedent.
+                    let of_phrase = self.is_prepositional_object(u)
+                        && (self.units[u].class != Class::Person || self.preposition_before(u) == Some("of"));
+                    if !self.units[u].possessive && !of_phrase {
                         let mut group = self.with_delegation_leader(self.group_left(u, cs), t);
                         // "Muttaqi, who is leading a delegation of the Islamic Emirate, ..."
                         if let Some(org) = (r..t).find_map(|k| self.unit_at(k)).filter(|&o| {
@@ -724,6 +728,12 @@ impl<'a> Ctx<'a> {
             k += 1;
         }
         if let Some(n) = self.p.lead_passive.match_at(self.tokens, k) {
+            if let Some(p) = self.name_after_long_title(k + n).filter(|&p| self.units[p].end <= t) {
+                if !group.contains(&p) {
+                    group.push(p);
+                }
+                return group;
+            }
             let j = self.skip_titles_forward(k + n, 8);
             if let Some(p) = self.unit_at(j).filter(|&p| self.units[p].class == Class::Person && self.units[p].end <= t) {
                 if !group.contains(&p) {
@@ -741,6 +751,15 @@ impl<'a> Ctx<'a> {
             k -= 1;
         }
         k > 0 && matches!(self.word(k - 1), "of" | "from") && self.p.proxies.match_before(self.tokens, k - 1).is_some()
+    }
+
+    /// The preposition that governs unit `u`, if any.
+    fn preposition_before(&self, u: usize) -> Option<&str> {
+        let mut k = self.units[u].start;
+        while k > 0 && matches!(self.word(k - 1), "the" | "a" | "an") {
+            k -= 1;
+        }
+        (k > 0 && PREPOSITIONS.contains(&self.word(k - 1))).then(|| self.word(k - 1))
     }
 
     /// "of the Taliban", "from the NRF": a unit inside a prepositional phrase.
@@ -936,6 +955,11 @@ impl<'a> Ctx<'a> {
         let mut j = te;
         let limit = (te + 9).min(self.tokens.len());
         while j < limit {
+            // "with the Special Representative of Iran for Afghanistan, His
+            // Excellency Hassan Kazemi Qomi": a long title, then the name.
+            if let Some(p) = self.name_after_long_title(j) {
+                return Some(self.group_right(p, self.tokens.len()));
+            }
             if let Some(u) = self.unit_at(j) {
                 let unit = &self.units[u];
                 if unit.possessive {
@@ -958,6 +982,51 @@ impl<'a> Ctx<'a> {
             j += 1;
         }
         None
+    }
+
+    /// The person named after a title phrase that starts at `j` and ends
+    /// with a comma: "the Special Representative of the Islamic Republic of
+    /// Iran for Afghanistan, His Excellency Hassan Kazemi Qomi".
+    fn name_after_long_title(&self, j: usize) -> Option<usize> {
+        let mut k = j;
+        while matches!(self.word(k), "the" | "a" | "an") {
+            k += 1;
+        }
+        // "the Special Envoy", "the Russian Special Envoy": a title within
+        // the first capitalized words.
+        let first = k;
+        while k < first + 3 && self.cap(k) && self.is_word_at(k) && !self.p.title_words.contains(self.word(k)) && self.unit_at(k).is_none()
+        {
+            k += 1;
+        }
+        if !self.p.title_words.contains(self.word(k)) || self.unit_at(k).is_some() {
+            return None;
+        }
+        let stop = (k + 20).min(self.tokens.len());
+        while k < stop && self.word(k) != "," {
+            let w = self.word(k);
+            let ok = self.p.title_words.contains(w)
+                || matches!(w, "of" | "for" | "the" | "and" | "on" | "to" | "-" | "'s")
+                || (self.cap(k) && self.is_word_at(k))
+                || self.unit_at(k).is_some_and(|u| self.units[u].class == Class::Organization);
+            if !ok || self.is_breaker_at(k) || self.trigger_at(k).is_some() {
+                return None;
+            }
+            k += 1;
+        }
+        if self.word(k) != "," {
+            return None;
+        }
+        // "His Excellency", "Mawlawi"; "Amir" may also start a name.
+        let mut n = k + 1;
+        while self.unit_at(n).is_none() {
+            let Some(h) = self.p.honorifics.match_at(self.tokens, n) else { break };
+            n += h;
+            if self.word(n) == "." {
+                n += 1;
+            }
+        }
+        self.unit_at(n).filter(|&u| self.units[u].class == Class::Person && !self.units[u].possessive)
     }
 
     fn meeting_noun(&mut self, t: usize, te: usize) {

@@ -177,6 +177,19 @@ pub fn extract(sentence: &Sentence, mentions: &[Mention], gaz: &Actors, p: &Patt
     Output { found, roles: ctx.roles, proposals, rejected_talks: ctx.rejected_talks }
 }
 
+/// What resolving costs a rule's confidence: a title, short name or generic
+/// noun 0.1; a pronoun or another sentence 0.3 (the data contract documents
+/// these figures in the ontology's comment on `ag:confidence`).
+fn resolution_cost(resolved: bool, pronoun: bool) -> f64 {
+    if pronoun {
+        0.3
+    } else if resolved {
+        0.1
+    } else {
+        0.0
+    }
+}
+
 const PREPOSITIONS: &[&str] =
     &["of", "in", "from", "by", "with", "for", "to", "at", "on", "about", "against", "into", "over", "under", "between"];
 const COPULA: &[&str] = &["is", "was", "are", "were", "been", "being", "be"];
@@ -213,14 +226,7 @@ impl<'a> Ctx<'a> {
     ) {
         let resolved = units.iter().any(|u| u.resolved) || context.is_some();
         let pronoun = units.iter().any(|u| u.pronoun) || context.is_some();
-        let confidence = confidence
-            - if pronoun {
-                0.3
-            } else if resolved {
-                0.1
-            } else {
-                0.0
-            };
+        let confidence = confidence - resolution_cost(resolved, pronoun);
         self.found.push(Found { subject, predicate, object, rule, confidence, inferred: resolved, context });
     }
 
@@ -1738,14 +1744,7 @@ impl<'a> Ctx<'a> {
         let past = (words.0..words.1).any(|k| self.p.role_past.contains_word(self.word(k)));
         let resolved = person.resolved || org.is_some_and(|o| o.resolved);
         let pronoun = person.pronoun || org.is_some_and(|o| o.pronoun);
-        let confidence = 0.85
-            - if pronoun {
-                0.3
-            } else if resolved {
-                0.1
-            } else {
-                0.0
-            };
+        let confidence = 0.85 - resolution_cost(resolved, pronoun);
         let role = Role { person: person.entity, org: org.map(|o| o.entity), words, past, rule, confidence, inferred: resolved };
         if !self.roles.contains(&role) {
             self.roles.push(role);

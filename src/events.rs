@@ -456,7 +456,9 @@ pub fn refresh(store: &Store) -> Result<usize> {
         }
         return Ok(0);
     }
-    let properties = [SEM_HAS_ACTOR, SEM_HAS_PLACE, SEM_EARLIEST_BEGIN, SEM_LATEST_END, AG_DATE_PRECISION, AG_DATE_TEXT, AG_EVIDENCE];
+    // Properties that only meetings use are scanned whole; ag:evidence,
+    // which every fact uses too, is looked up report by report.
+    let properties = [SEM_HAS_ACTOR, SEM_HAS_PLACE, SEM_EARLIEST_BEGIN, SEM_LATEST_END, AG_DATE_PRECISION, AG_DATE_TEXT];
     for p in properties {
         for q in store.quads_for_pattern(None, Some(NamedNodeRef::new_unchecked(p)), None, None) {
             let q = q?;
@@ -472,11 +474,20 @@ pub fn refresh(store: &Store) -> Result<usize> {
             match p {
                 SEM_HAS_ACTOR => r.participants.extend(node()),
                 SEM_HAS_PLACE => r.place = node(),
-                AG_EVIDENCE => r.evidence.extend(node()),
                 SEM_EARLIEST_BEGIN => r.earliest = literal_value(&q.object).and_then(Date::parse_iso),
                 SEM_LATEST_END => r.latest = literal_value(&q.object).and_then(Date::parse_iso),
                 AG_DATE_PRECISION => r.precision = literal_value(&q.object).and_then(Precision::parse),
                 _ => r.date_text = literal_value(&q.object).map(str::to_string),
+            }
+        }
+    }
+    let evidence = NamedNodeRef::new_unchecked(AG_EVIDENCE);
+    for (iri, (graph, r)) in reports.iter_mut() {
+        let subject = NamedNodeRef::new_unchecked(iri);
+        let graph = GraphNameRef::NamedNode(NamedNodeRef::new_unchecked(graph));
+        for q in store.quads_for_pattern(Some(subject.into()), Some(evidence), None, Some(graph)) {
+            if let Term::NamedNode(n) = q?.object {
+                r.evidence.insert(n.into_string());
             }
         }
     }

@@ -91,7 +91,7 @@ so that two builds of the same inputs give byte-identical exports.")]
     /// ?doc { ... } restricts to one article.
     #[command(after_help = "Examples:
   actorgraph query leaders
-  actorgraph query met-with --min-confidence 0.8      only facts from the surest rules
+  actorgraph query facts --min-confidence 0.8         only facts from the surest rules
   actorgraph query meetings                           meetings merged across articles: place, date, participants
   actorgraph query relation-support                   each relation with its articles, outlets and dates
   actorgraph query 'SELECT ?a ?b WHERE { ?a <https://w3id.org/actorgraph/ontology#metWith> ?b }'
@@ -245,7 +245,10 @@ fn run(cli: Cli) -> Result<ExitCode> {
                     }
                 }
             }
-            actorgraph::events::refresh(&store)?;
+            // Events are derived from the articles: recomputed only when one went.
+            if missing < docs.len() {
+                actorgraph::events::refresh(&store)?;
+            }
             store.flush()?;
             Ok(if missing == 0 {
                 ExitCode::SUCCESS
@@ -278,7 +281,9 @@ fn run(cli: Cli) -> Result<ExitCode> {
                         pruned += 1;
                     }
                 }
-                actorgraph::events::refresh(&store)?;
+                if pruned > 0 {
+                    actorgraph::events::refresh(&store)?;
+                }
                 store.flush()?;
                 eprintln!("actorgraph: pruned {pruned} article(s) no longer among the inputs");
             }

@@ -107,9 +107,7 @@ pub fn run_filtered(
             let variables = solutions.variables().to_vec();
             let confidence = variables.iter().find(|v| v.as_str() == "confidence").cloned();
             if min_confidence.is_some() && confidence.is_none() {
-                bail!(
-                    "--min-confidence needs a query that selects ?confidence (the bundled met-with, rejected, leaders, roles and facts do)"
-                );
+                bail!("--min-confidence needs a query that selects ?confidence (the bundled evidence, facts and roles do)");
             }
             let keep = move |s: &oxigraph::sparql::QuerySolution| match (min_confidence, &confidence) {
                 (Some(min), Some(v)) => {

@@ -249,3 +249,39 @@ fn a_progress_bar_on_a_terminal_and_none_in_a_pipe() {
 fn which(name: &str) -> Result<std::path::PathBuf, ()> {
     std::env::var_os("PATH").and_then(|paths| std::env::split_paths(&paths).map(|p| p.join(name)).find(|p| p.is_file())).ok_or(())
 }
+
+#[test]
+fn min_confidence_keeps_only_the_surest_facts() {
+    let dir = tempfile::tempdir().unwrap();
+    // One explicit fact, and one that needs a pronoun resolved (lower confidence).
+    let a = write(
+        dir.path(),
+        "a.txt",
+        "Ahmad Massoud met Ismail Khan in Dushanbe on Monday.\n\nAmir Khan Muttaqi flew to Tehran on Tuesday. He rejected the NRF's demands.\n",
+    );
+    let store = dir.path().join("db");
+    let s = store.to_str().unwrap();
+    ok(&["build", "--store", s, &a]);
+    let rows = |extra: &[&str]| -> Vec<(String, f64)> {
+        let mut args = vec!["query", "--store", s, "--format", "csv", "facts"];
+        args.extend_from_slice(extra);
+        let out = ok(&args);
+        out.lines()
+            .skip(1)
+            .map(|l| {
+                let c: Vec<&str> = l.split(',').collect();
+                (format!("{} {} {}", c[1], c[2], c[3]), c[4].parse().unwrap())
+            })
+            .collect()
+    };
+    let all = rows(&[]);
+    assert!(all.iter().any(|(f, c)| f == "Amir Khan Muttaqi rejected National Resistance Front" && *c < 0.8), "{all:?}");
+    assert!(all.iter().any(|(f, c)| f == "Ahmad Massoud metWith Ismail Khan" && *c >= 0.8), "{all:?}");
+    let sure = rows(&["--min-confidence", "0.8"]);
+    assert!(!sure.is_empty() && sure.len() < all.len(), "{sure:?}");
+    assert!(sure.iter().all(|(_, c)| *c >= 0.8), "{sure:?}");
+    // A query with no ?confidence cannot be filtered on it.
+    let out = run(&["query", "--store", s, "met-with", "--min-confidence", "0.8"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("needs a query that selects ?confidence"), "{}", stderr(&out));
+}

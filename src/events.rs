@@ -378,7 +378,6 @@ struct Stored {
     latest: Option<Date>,
     precision: Option<Precision>,
     date_text: Option<String>,
-    evidence: BTreeSet<String>,
     /// The article's date, when known.
     published: Option<Date>,
 }
@@ -456,8 +455,8 @@ pub fn refresh(store: &Store) -> Result<usize> {
         }
         return Ok(0);
     }
-    // Properties that only meetings use are scanned whole; ag:evidence,
-    // which every fact uses too, is looked up report by report.
+    // Properties that only meetings use are scanned whole: their size is
+    // the meetings', not the store's.
     let properties = [SEM_HAS_ACTOR, SEM_HAS_PLACE, SEM_EARLIEST_BEGIN, SEM_LATEST_END, AG_DATE_PRECISION, AG_DATE_TEXT];
     for p in properties {
         for q in store.quads_for_pattern(None, Some(NamedNodeRef::new_unchecked(p)), None, None) {
@@ -478,16 +477,6 @@ pub fn refresh(store: &Store) -> Result<usize> {
                 SEM_LATEST_END => r.latest = literal_value(&q.object).and_then(Date::parse_iso),
                 AG_DATE_PRECISION => r.precision = literal_value(&q.object).and_then(Precision::parse),
                 _ => r.date_text = literal_value(&q.object).map(str::to_string),
-            }
-        }
-    }
-    let evidence = NamedNodeRef::new_unchecked(AG_EVIDENCE);
-    for (iri, (graph, r)) in reports.iter_mut() {
-        let subject = NamedNodeRef::new_unchecked(iri);
-        let graph = GraphNameRef::NamedNode(NamedNodeRef::new_unchecked(graph));
-        for q in store.quads_for_pattern(Some(subject.into()), Some(evidence), None, Some(graph)) {
-            if let Term::NamedNode(n) = q?.object {
-                r.evidence.insert(n.into_string());
             }
         }
     }
@@ -560,19 +549,16 @@ pub fn refresh(store: &Store) -> Result<usize> {
         if let Some(d) = &e.date {
             date_quads(&node, d, &mut add);
         }
+        // Each article's evidence stays on its report, in the article's
+        // graph: copying it here would make every refresh read the evidence
+        // of every report in the store.
         let mut texts = BTreeSet::new();
-        let mut evidence = BTreeSet::new();
         for r in &e.reports {
             add(&node, AG_REPORT, iri(r).into());
-            let stored = &reports[r].1;
-            texts.extend(stored.date_text.iter().cloned());
-            evidence.extend(stored.evidence.iter().cloned());
+            texts.extend(reports[r].1.date_text.iter().cloned());
         }
         for t in texts {
             add(&node, AG_DATE_TEXT, Literal::new_simple_literal(t).into());
-        }
-        for s in evidence {
-            add(&node, AG_EVIDENCE, iri(&s).into());
         }
     }
     write_changes(store, events_graph, quads)?;

@@ -86,7 +86,7 @@ fn list(row: &BTreeMap<String, String>, key: &str) -> String {
 fn event_evidence(store: &Path) -> Vec<String> {
     let rows = select(
         store,
-        "SELECT ?text WHERE { GRAPH <https://w3id.org/actorgraph/graph/events> { ?e ag:evidence ?s } ?s nif:anchorOf ?text } ORDER BY ?text",
+        "SELECT ?text WHERE { GRAPH <https://w3id.org/actorgraph/graph/events> { ?e ag:report ?r } GRAPH ?doc { ?r ag:evidence ?s . ?s nif:anchorOf ?text } } ORDER BY ?text",
     );
     rows.iter().map(|r| get(r, "text").to_string()).collect()
 }

@@ -114,6 +114,10 @@ impl Discourse {
     /// Mentions for the pronouns of a sentence that the document resolves.
     pub fn pronoun_mentions(&self, sentence: &Sentence, mentions: &[Mention], gaz: &Actors, p: &Patterns) -> Vec<Mention> {
         let tokens = &sentence.tokens;
+        // Most sentences have none of the pronouns these rules resolve.
+        if !tokens.iter().any(|t| matches!(t.text.as_str(), "we" | "his" | "her" | "their" | "they" | "he" | "she")) {
+            return Vec::new();
+        }
         let word = |i: usize| tokens.get(i).map_or("", |t| t.text.as_str());
         let covered = |i: usize| mentions.iter().any(|m| m.start <= i && i < m.end);
         let here: Vec<usize> = mentions.iter().map(|m| m.entity).collect();

@@ -212,7 +212,11 @@ pub fn document_reports(doc: &Document, ex: &Extraction, ontology: &Ontology) ->
         return Vec::new();
     }
     let published = doc.published.as_deref().and_then(Date::parse_iso);
-    let sentence = |si: usize| Sentence::new(&doc.text, ex.sentences[si]);
+    // The extraction's own folded sentences, when it kept them.
+    let sentence = |si: usize| match ex.prepared.get(si) {
+        Some(s) => std::borrow::Cow::Borrowed(s),
+        None => std::borrow::Cow::Owned(Sentence::new(&doc.text, ex.sentences[si])),
+    };
     let mut settings: BTreeMap<usize, Setting> = parts.keys().map(|&si| (si, setting(doc, &sentence(si), ontology, published))).collect();
     // Sentences sharing two participants, with no conflicting place or
     // date, are about the same meeting.

@@ -53,6 +53,9 @@ pub struct Extraction {
     pub roles: Vec<RoleFact>,
     /// The source each evidence sentence attributes its content to.
     pub attributions: BTreeMap<usize, Source>,
+    /// The sentences folded and tokenized, as the rules saw them (same
+    /// indexes as `sentences`), so that later stages need not do it again.
+    pub prepared: Vec<Sentence>,
     /// Actors the document introduced that the gazetteer does not list;
     /// entity index `gazetteer.entities.len() + i` is `discovered[i]`.
     pub discovered: Vec<Entity>,
@@ -223,7 +226,7 @@ impl<'a> Extractor<'a> {
                 }
             }
         }
-        Extraction { sentences: spans, mentioned, facts, roles, attributions, discovered: discovered.entities }
+        Extraction { sentences: spans, mentioned, facts, roles, attributions, prepared: sents, discovered: discovered.entities }
     }
 }
 

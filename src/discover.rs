@@ -278,6 +278,13 @@ pub fn discover(sentences: &[Sentence], text: &str, mentions: &[Vec<Mention>], g
                     }
                 }
             }
+            // "commanded by Hossein Salami": whoever leads is an actor.
+            if let Some(n) = p.lead_passive.match_at(tokens, i) {
+                let k = scan.skip_honorifics(i + n);
+                if let Some(end) = scan.name_at(k) {
+                    found.push((k, end, Class::Person));
+                }
+            }
             // "Qari Qudratullah, the Taliban-appointed governor": one name
             // after a form of address is a person when a role follows; the
             // form of address is part of how the person is known.

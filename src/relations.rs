@@ -355,6 +355,32 @@ impl<'a> Ctx<'a> {
                 speakers.push(p);
             }
         }
+        // "Muttaqi called on Imran Khan a day after he held talks with
+        // Qureshi": after a subordinator, the pronoun is the main subject.
+        for i in 1..self.tokens.len() {
+            let class = match self.word(i) {
+                "he" | "she" => Class::Person,
+                _ => continue,
+            };
+            if !matches!(self.word(i - 1), "after" | "before" | "when" | "while" | "since" | "because" | "as") {
+                continue;
+            }
+            let first = merged.iter().find(|u| {
+                u.end <= i && !u.possessive && !u.attributive && (u.start == 0 || !PREPOSITIONS.contains(&self.word(u.start - 1)))
+            });
+            let same = merged.iter().filter(|u| u.end <= i && u.class == class).count();
+            if let Some(u) = first.filter(|u| u.class == class && same >= 1) {
+                if speakers.iter().any(|s| s.start == i) {
+                    continue;
+                }
+                let mut p = u.clone();
+                p.start = i;
+                p.end = i + 1;
+                p.name_end = i + 1;
+                p.resolved = true;
+                speakers.push(p);
+            }
+        }
         merged.extend(speakers);
         merged.sort_by_key(|u| u.start);
         // "Taliban negotiators", "an NRF delegation": the organization's
@@ -968,7 +994,8 @@ impl<'a> Ctx<'a> {
             }
             if let Some(u) = self.unit_at(j) {
                 let unit = &self.units[u];
-                if unit.possessive {
+                // "met Quds Force chief": an unnamed person of the organization.
+                if unit.possessive || unit.attributive {
                     return None;
                 }
                 // "with Taliban negotiators led by Baradar": the leader too.
@@ -1225,6 +1252,14 @@ impl<'a> Ctx<'a> {
                     let mut m = j + fl;
                     while matches!(self.word(m), "the" | "a" | "an") {
                         m += 1;
+                    }
+                    // "a proposal from Mr. West"
+                    while self.unit_at(m).is_none() {
+                        let Some(h) = self.p.honorifics.match_at(self.tokens, m) else { break };
+                        m += h;
+                        if self.word(m) == "." {
+                            m += 1;
+                        }
                     }
                     // "the demands of the so-called Resistance Front"
                     let mut mods = m;
@@ -1644,7 +1679,10 @@ impl<'a> Ctx<'a> {
         {
             m += 1;
         }
-        if self.unit_at(j).is_none() && self.unit_at(m).is_some() && (j..m).any(|k| self.word(k) == "-") {
+        // "leads the anti-Taliban National Resistance Front", "heads the
+        // dreaded Haqqani network": a compound or an adjective or two.
+        let adjectives = m - j <= 2 && (j..m).all(|k| self.is_word_at(k) && !self.cap(k) && !self.p.title_words.contains(self.word(k)));
+        if self.unit_at(j).is_none() && self.unit_at(m).is_some() && ((j..m).any(|k| self.word(k) == "-") || adjectives) {
             j = m;
         }
         let Some(org) = self.unit_at(j) else { return };
@@ -1660,6 +1698,8 @@ impl<'a> Ctx<'a> {
         }
         // Former roles: "formerly led", "led ... until his death".
         if (t.saturating_sub(3)..t).any(|j| matches!(self.word(j), "former" | "formerly" | "once" | "previously"))
+            || (b.end..self.tokens.len())
+                .any(|j| matches!(self.word(j), "until" | "till") && matches!(self.word(j + 1), "his" | "her" | "its" | "their"))
             || (b.end..(b.end + 8).min(self.tokens.len())).any(|j| matches!(self.word(j), "until" | "till" | "before"))
         {
             return;

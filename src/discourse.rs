@@ -239,6 +239,7 @@ impl Discourse {
 
     /// Records what a sentence established, once its relations are known.
     pub fn learn(&mut self, sentence: &Sentence, mentions: &[Mention], out: &Output, p: &Patterns) {
+        // Again: the pass with resolved pronouns may state more ("He leads the NRF").
         self.learn_roles(out);
         for (noun, entity) in &out.proposals {
             self.owners.insert(singular(noun).to_string(), (*entity, self.sentence));

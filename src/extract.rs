@@ -143,15 +143,15 @@ impl<'a> Extractor<'a> {
             // a proposal an earlier sentence attributed.
             // "Taliban reject Kabul talks" names one actor; the other side
             // may come from the rest of the article.
-            let recent_meeting = doc.last_meeting().is_some() || doc.knows_proposals() || pats.reject_verbs.occurs_in(&sentence.tokens);
-            let mut out = relations::extract(sentence, ms, gaz, pats, &doc, several(ms) || recent_meeting);
+            let refers_back = doc.last_meeting().is_some() || doc.knows_proposals() || pats.reject_verbs.occurs_in(&sentence.tokens);
+            let mut out = relations::extract(sentence, ms, gaz, pats, &doc, several(ms) || refers_back);
             doc.learn_roles(&out);
             let pronouns = doc.pronoun_mentions(sentence, ms, gaz, pats);
             if !pronouns.is_empty() {
                 let mut all = ms.clone();
                 all.extend(pronouns);
                 all.sort_by_key(|m| (m.start, m.end));
-                out = relations::extract(sentence, &all, gaz, pats, &doc, several(&all) || recent_meeting);
+                out = relations::extract(sentence, &all, gaz, pats, &doc, several(&all) || refers_back);
             }
             doc.learn(sentence, ms, &out, pats);
             for f in &out.found {
@@ -217,15 +217,16 @@ impl<'a> Extractor<'a> {
             f.evidence.sort_unstable();
         }
         let roles: Vec<RoleFact> = roles.into_values().collect();
-        let mut attributions = BTreeMap::new();
-        for &si in facts.iter().flat_map(|f| &f.evidence).chain(roles.iter().flat_map(|r| &r.evidence)) {
-            if let std::collections::btree_map::Entry::Vacant(slot) = attributions.entry(si) {
+        // Each evidence sentence once, whether or not it names a source.
+        let evidence: BTreeSet<usize> =
+            facts.iter().flat_map(|f| f.evidence.iter().copied()).chain(roles.iter().flat_map(|r| r.evidence.iter().copied())).collect();
+        let attributions: BTreeMap<usize, Source> = evidence
+            .into_iter()
+            .filter_map(|si| {
                 let s = &sents[si];
-                if let Some(source) = attribution::find(s, &text[s.span.start..s.span.end], &resolved[si], pats) {
-                    slot.insert(source);
-                }
-            }
-        }
+                attribution::find(s, &text[s.span.start..s.span.end], &resolved[si], pats).map(|source| (si, source))
+            })
+            .collect();
         Extraction { sentences: spans, mentioned, facts, roles, attributions, prepared: sents, discovered: discovered.entities }
     }
 }

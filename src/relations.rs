@@ -112,6 +112,13 @@ struct Unit {
     pronoun: bool,
 }
 
+impl Unit {
+    /// This actor, standing for the pronoun at token `i`.
+    fn standing_in_for(&self, i: usize) -> Unit {
+        Unit { start: i, end: i + 1, name_end: i + 1, resolved: true, ..self.clone() }
+    }
+}
+
 struct Ctx<'a> {
     tokens: &'a [Token],
     capitalized: &'a [bool],
@@ -347,12 +354,7 @@ impl<'a> Ctx<'a> {
                 v -= 1;
             }
             if let Some(u) = merged.iter().find(|u| u.end == v && u.class == class && !u.possessive) {
-                let mut p = u.clone();
-                p.start = i;
-                p.end = i + 1;
-                p.name_end = i + 1;
-                p.resolved = true;
-                speakers.push(p);
+                speakers.push(u.standing_in_for(i));
             }
         }
         // "Muttaqi called on Imran Khan a day after he held talks with
@@ -368,17 +370,10 @@ impl<'a> Ctx<'a> {
             let first = merged.iter().find(|u| {
                 u.end <= i && !u.possessive && !u.attributive && (u.start == 0 || !PREPOSITIONS.contains(&self.word(u.start - 1)))
             });
-            let same = merged.iter().filter(|u| u.end <= i && u.class == class).count();
-            if let Some(u) = first.filter(|u| u.class == class && same >= 1) {
-                if speakers.iter().any(|s| s.start == i) {
-                    continue;
+            if let Some(u) = first.filter(|u| u.class == class) {
+                if !speakers.iter().any(|s| s.start == i) {
+                    speakers.push(u.standing_in_for(i));
                 }
-                let mut p = u.clone();
-                p.start = i;
-                p.end = i + 1;
-                p.name_end = i + 1;
-                p.resolved = true;
-                speakers.push(p);
             }
         }
         merged.extend(speakers);
@@ -1017,6 +1012,19 @@ impl<'a> Ctx<'a> {
         None
     }
 
+    /// Skips forms of address from `k` ("His Excellency", "Mr.", "Mawlawi")
+    /// up to where a unit starts: "Amir" may also be the start of a name.
+    fn skip_forms_of_address(&self, mut k: usize) -> usize {
+        while self.unit_at(k).is_none() {
+            let Some(h) = self.p.honorifics.match_at(self.tokens, k) else { break };
+            k += h;
+            if self.word(k) == "." {
+                k += 1;
+            }
+        }
+        k
+    }
+
     /// The person named after a title phrase that starts at `j` and ends
     /// with a comma: "the Special Representative of the Islamic Republic of
     /// Iran for Afghanistan, His Excellency Hassan Kazemi Qomi".
@@ -1050,15 +1058,7 @@ impl<'a> Ctx<'a> {
         if self.word(k) != "," {
             return None;
         }
-        // "His Excellency", "Mawlawi"; "Amir" may also start a name.
-        let mut n = k + 1;
-        while self.unit_at(n).is_none() {
-            let Some(h) = self.p.honorifics.match_at(self.tokens, n) else { break };
-            n += h;
-            if self.word(n) == "." {
-                n += 1;
-            }
-        }
+        let n = self.skip_forms_of_address(k + 1);
         self.unit_at(n).filter(|&u| self.units[u].class == Class::Person && !self.units[u].possessive)
     }
 
@@ -1254,13 +1254,7 @@ impl<'a> Ctx<'a> {
                         m += 1;
                     }
                     // "a proposal from Mr. West"
-                    while self.unit_at(m).is_none() {
-                        let Some(h) = self.p.honorifics.match_at(self.tokens, m) else { break };
-                        m += h;
-                        if self.word(m) == "." {
-                            m += 1;
-                        }
-                    }
+                    m = self.skip_forms_of_address(m);
                     // "the demands of the so-called Resistance Front"
                     let mut mods = m;
                     while mods < m + 4

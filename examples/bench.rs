@@ -8,8 +8,10 @@
 //! Results are printed as a Markdown table (see BENCHMARKS.md). Times are
 //! wall-clock on whatever machine runs it; the ratios are the point.
 
-use actorgraph::document;
-use actorgraph::{ingest, query, rdf, store, Extractor, Ontology};
+use actorgraph::graph::{ingest, rdf, store};
+use actorgraph::output::query;
+use actorgraph::text::document;
+use actorgraph::{Extractor, Ontology};
 use oxigraph::io::{RdfFormat, RdfSerializer};
 use oxigraph::sparql::{QueryResults, SparqlEvaluator};
 use rayon::prelude::*;
@@ -291,7 +293,7 @@ fn generate(out: &Path, n: usize, seed: u64) -> anyhow::Result<(u64, usize)> {
         .gazetteer
         .entities
         .iter()
-        .filter(|e| e.class == actorgraph::gazetteer::Class::Person)
+        .filter(|e| e.class == actorgraph::ontology::gazetteer::Class::Person)
         .map(|e| e.pref_label.clone())
         .collect();
     let mut rng = Rng(seed);

@@ -5,8 +5,9 @@
 //! alternatives separated by `|`, and a second system fact matching an
 //! already credited gold row is neutral.
 
+use crate::graph::ingest;
 use crate::ontology::Ontology;
-use crate::{ingest, query};
+use crate::output::query;
 use anyhow::{anyhow, bail, Context, Result};
 use oxigraph::sparql::{QueryResults, SparqlEvaluator};
 use oxigraph::store::Store;

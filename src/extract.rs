@@ -1,15 +1,15 @@
 //! The extraction pipeline for one document: sentences, mentions, entities,
 //! relations. No store is involved, so this is also the stateless mapper.
 
-use crate::attribution::{self, Source};
-use crate::discourse::Discourse;
-use crate::discover::{self, Actors};
-use crate::gazetteer::{Entity, Gazetteer};
-use crate::mentions::{self, Sentence};
+use crate::actors::discover::{self, Actors};
+use crate::actors::mentions::{self, Sentence};
+use crate::actors::resolve;
+use crate::ontology::gazetteer::{Entity, Gazetteer};
 use crate::ontology::Ontology;
+use crate::relations::attribution::{self, Source};
+use crate::relations::discourse::Discourse;
 use crate::relations::{self, Predicate};
-use crate::resolve;
-use crate::sentences::{self, Span};
+use crate::text::sentences::{self, Span};
 use std::collections::{BTreeMap, BTreeSet};
 
 /// A relation in one document with the sentences that state it.

@@ -2,17 +2,19 @@
 //! political actors and three relations between them (`ag:metWith`,
 //! `ag:rejected`, `ag:leads`), each fact tied to the sentence that states it.
 //!
-//! The pipeline, one module per stage:
+//! The folders follow the pipeline; a stage imports only the stages above it
+//! in this list:
 //!
-//! 1. [`document`]: read files, folders or stdin, decode the text;
-//! 2. [`sentences`]: split into sentences with byte offsets, dropping page furniture;
-//! 3. [`mentions`]: find gazetteer names (leftmost-longest, folded text, word boundaries);
-//! 4. [`resolve`]: names to entities, keeping look-alikes apart, short names and titles;
-//! 5. [`relations`]: the rules for metWith, rejected and leads;
-//! 6. [`rdf`]: the quads of the document's named graph (the data contract);
-//! 7. [`store`] and [`ingest`]: one transaction per document into Oxigraph.
+//! 1. [`text`]: read files, folders or stdin, decode, split into sentences, tokens;
+//! 2. [`ontology`]: the vocabulary, the gazetteer, the rule words and places (data a user edits);
+//! 3. [`actors`]: find names, resolve them to entities, discover unlisted actors;
+//! 4. [`relations`]: the rules for metWith, rejected, leads, roles and family;
+//! 5. [`extract`]: stages 1-4 on one document, without any store;
+//! 6. [`events`]: meetings as events, with places and dates;
+//! 7. [`graph`]: the quads of the data contract, the Oxigraph store, ingest;
+//! 8. [`output`]: queries, RDF exports, visual exports; [`eval`] scores a build.
 //!
-//! [`extract::Extractor`] runs stages 2-5 on a string without any store:
+//! [`Extractor`] runs stages 1-5 on a string:
 //!
 //! ```
 //! let ontology = actorgraph::Ontology::builtin().unwrap();
@@ -25,33 +27,16 @@
 //! assert_eq!(g.entities[f.object].pref_label, "National Resistance Front");
 //! ```
 
-pub mod attribution;
-pub mod dates;
-pub mod discourse;
-pub mod discover;
-pub mod document;
+pub mod actors;
 pub mod eval;
 pub mod events;
-pub mod export;
 pub mod extract;
-pub mod fold;
-pub mod gazetteer;
-pub mod html;
-pub mod ingest;
-pub mod mentions;
+pub mod graph;
 pub mod ontology;
-pub mod patterns;
-pub mod places;
-pub mod provenance;
-pub mod query;
-pub mod rdf;
+pub mod output;
 pub mod relations;
-pub mod resolve;
-pub mod sentences;
-pub mod store;
-pub mod tokens;
-pub mod visual;
-pub mod vocab;
+pub mod suggest;
+pub mod text;
 
 pub use extract::{Extraction, Extractor, Fact};
 pub use ontology::Ontology;

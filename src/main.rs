@@ -1,8 +1,10 @@
 //! The `actorgraph` command line: a thin layer over the library.
 
-use actorgraph::export::ExportFormat;
-use actorgraph::query::OutputFormat;
-use actorgraph::{eval, export, extract, ingest, query, rdf, store, Ontology};
+use actorgraph::graph::{ingest, rdf, store};
+use actorgraph::output::export::ExportFormat;
+use actorgraph::output::query::OutputFormat;
+use actorgraph::output::{export, query};
+use actorgraph::{eval, extract, suggest, Ontology};
 use anyhow::{Context, Result};
 use clap::{Parser, Subcommand, ValueEnum};
 use std::io::{BufWriter, IsTerminal, Write};
@@ -160,6 +162,29 @@ so that two builds of the same inputs give byte-identical exports.")]
         format: QuadFormat,
     },
 
+    /// Draft a gazetteer for a new domain from its articles.
+    ///
+    /// Reads INPUT like `build` (into a temporary store; the --store is not
+    /// touched) and prints, as Turtle on stdout, every actor the articles
+    /// name: the gazetteer's actors that occur and the actors found by
+    /// discovery (people introduced with a role, organizations named with an
+    /// organization's head noun), each with its class, its name variants as
+    /// skos:altLabel and the number of articles naming it (rdfs:comment),
+    /// most-named first. Edit the draft, save it as gazetteer.ttl in a folder
+    /// and pass that folder with --ontology.
+    #[command(after_help = "Examples:
+  actorgraph suggest articles/ > draft.ttl
+  actorgraph --ontology my-conflict/ suggest --min-articles 2 articles/   start from a gazetteer of your own
+  mkdir my-conflict && actorgraph suggest articles/ > my-conflict/gazetteer.ttl
+  actorgraph --ontology my-conflict/ build articles/")]
+    Suggest {
+        /// Leave out actors named in fewer articles than this.
+        #[arg(long, default_value_t = 1, value_name = "N")]
+        min_articles: usize,
+        #[arg(required = true, value_name = "INPUT")]
+        inputs: Vec<PathBuf>,
+    },
+
     /// Score the extractor against gold annotations.
     ///
     /// Builds a temporary store from INPUT, reads the facts back with SPARQL
@@ -212,7 +237,7 @@ fn main() -> ExitCode {
 }
 
 fn parse_date(s: &str) -> std::result::Result<String, String> {
-    if actorgraph::document::valid_date(s) {
+    if actorgraph::text::document::valid_date(s) {
         Ok(s.to_string())
     } else {
         Err(format!("'{s}' is not a date written YYYY-MM-DD (for example 2022-01-10)"))
@@ -247,7 +272,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             }
             // Events are derived from the articles: recomputed only when one went.
             if missing < docs.len() {
-                actorgraph::events::refresh(&store)?;
+                actorgraph::events::meetings::refresh(&store)?;
             }
             store.flush()?;
             Ok(if missing == 0 {
@@ -282,7 +307,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
                     }
                 }
                 if pruned > 0 {
-                    actorgraph::events::refresh(&store)?;
+                    actorgraph::events::meetings::refresh(&store)?;
                 }
                 store.flush()?;
                 eprintln!("actorgraph: pruned {pruned} article(s) no longer among the inputs");
@@ -329,7 +354,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
                     "--predicates, --min-support, --min-confidence and --with-articles are for the graph formats (graphml, gexf, cytoscape, dot, html)"
                 );
             }
-            let options = actorgraph::visual::Options {
+            let options = actorgraph::output::visual::Options {
                 predicates,
                 min_support: min_support.unwrap_or(1),
                 with_articles,
@@ -339,7 +364,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             let write = |w: &mut dyn Write| -> Result<String> {
                 Ok(match graph {
                     Some(g) => {
-                        let (nodes, edges) = actorgraph::visual::write(&store, g, &options, w)?;
+                        let (nodes, edges) = actorgraph::output::visual::write(&store, g, &options, w)?;
                         format!("{nodes} nodes and {edges} edges")
                     }
                     None => format!("{} statements", export::export(&store, format, &mut *w)?),
@@ -369,7 +394,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
         Command::Extract { inputs, format } => {
             let ontology = load_ontology(&cli.ontology)?;
             let extractor = extract::Extractor::new(&ontology);
-            let (files, mut errors) = actorgraph::document::expand_inputs(&inputs);
+            let (files, mut errors) = actorgraph::text::document::expand_inputs(&inputs);
             let rdf_format = match format {
                 QuadFormat::Nquads => oxigraph::io::RdfFormat::NQuads,
                 QuadFormat::Trig => oxigraph::io::RdfFormat::TriG,
@@ -377,7 +402,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             let mut w = oxigraph::io::RdfSerializer::from_format(rdf_format).for_writer(BufWriter::new(std::io::stdout().lock()));
             let mut done = 0;
             for path in files {
-                let loaded = actorgraph::document::load(&path);
+                let loaded = actorgraph::text::document::load(&path);
                 errors.extend(loaded.errors);
                 for doc in loaded.documents {
                     let ex = extractor.extract(&doc.text);
@@ -398,6 +423,27 @@ fn run(cli: Cli) -> Result<ExitCode> {
             } else {
                 ExitCode::from(1)
             })
+        }
+        Command::Suggest { min_articles, inputs } => {
+            let ontology = load_ontology(&cli.ontology)?;
+            let (actors, summary) = suggest::suggest(&ontology, &inputs, min_articles)?;
+            for e in &summary.errors {
+                eprintln!("actorgraph: skipped {e}");
+            }
+            if summary.documents == 0 {
+                eprintln!("actorgraph: no article could be read; nothing to suggest");
+                return Ok(ExitCode::from(2));
+            }
+            let mut out = BufWriter::new(std::io::stdout().lock());
+            out.write_all(suggest::to_turtle(&actors, summary.documents).as_bytes())?;
+            out.flush()?;
+            eprintln!(
+                "actorgraph: {} actors ({} discovered) from {} articles",
+                actors.len(),
+                actors.iter().filter(|a| a.discovered).count(),
+                summary.documents
+            );
+            Ok(if summary.errors.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(1) })
         }
         Command::Eval { gold, mentions, aliases, format, inputs } => {
             let ontology = load_ontology(&cli.ontology)?;

@@ -3,8 +3,9 @@
 //! must lie on character boundaries inside the text.
 #![no_main]
 
-use actorgraph::document::{decode, Document};
-use actorgraph::{rdf, Extractor, Ontology};
+use actorgraph::text::document::{decode, Document};
+use actorgraph::graph::rdf;
+use actorgraph::{Extractor, Ontology};
 use libfuzzer_sys::fuzz_target;
 use std::sync::OnceLock;
 

@@ -26,7 +26,7 @@ WHERE {
     OPTIONAL { ?event ag:date ?date ; ag:datePrecision ?precision }
     OPTIONAL { ?event ag:dateText ?text }
   }
-  GRAPH ?doc { ?report a ag:Meeting . ?doc dcterms:identifier ?id }
+  GRAPH ?doc { ?report a ag:MeetingReport . ?doc dcterms:identifier ?id }
   ?actor skos:prefLabel ?name .
   OPTIONAL { GRAPH <https://w3id.org/actorgraph/graph/events> { ?event sem:hasPlace ?p } ?p skos:prefLabel ?place }
 }
@@ -156,7 +156,7 @@ fn two_articles_reporting_one_meeting_are_one_event_with_both_articles_evidence(
     // Each article's report stands behind that article's metWith fact.
     let supports = select(
         &store,
-        "SELECT ?id ?p WHERE { GRAPH ?doc { ?m a ag:Meeting ; ag:supports ?f . ?f a ag:Fact ; rdf:predicate ?p . ?doc dcterms:identifier ?id } } ORDER BY ?id",
+        "SELECT ?id ?p WHERE { GRAPH ?doc { ?m a ag:MeetingReport ; ag:supports ?f . ?f a ag:Fact ; rdf:predicate ?p . ?doc dcterms:identifier ?id } } ORDER BY ?id",
     );
     let got: Vec<(&str, &str)> = supports.iter().map(|r| (get(r, "id"), get(r, "p"))).collect();
     let met = "https://w3id.org/actorgraph/ontology#metWith";
@@ -356,20 +356,20 @@ proptest::proptest! {
 
     #[test]
     fn meetings_and_dates_never_panic_and_keep_their_evidence(text in meeting_text(), dated in proptest::prelude::any::<bool>()) {
-        use actorgraph::vocab;
+        use actorgraph::ontology::vocab;
         use oxigraph::model::Term;
-        for d in actorgraph::dates::find(&text, actorgraph::dates::Date::parse_iso("2022-01-12")) {
+        for d in actorgraph::events::dates::find(&text, actorgraph::events::dates::Date::parse_iso("2022-01-12")) {
             proptest::prop_assert_eq!(&text[d.start..d.end], d.text.as_str());
         }
         let ontology = actorgraph::Ontology::builtin().unwrap();
         let ex = actorgraph::Extractor::new(&ontology).extract(&text);
-        let doc = actorgraph::document::Document {
+        let doc = actorgraph::text::document::Document {
             identifier: "p".into(),
             text: text.clone(),
             published: dated.then(|| "2022-01-12".to_string()),
             ..Default::default()
         };
-        let quads = actorgraph::rdf::document_quads(&doc, &ex, &ontology);
+        let quads = actorgraph::graph::rdf::document_quads(&doc, &ex, &ontology);
         let anchored: std::collections::HashSet<String> =
             quads.iter().filter(|q| q.predicate.as_str() == vocab::NIF_ANCHOR_OF).map(|q| q.subject.to_string()).collect();
         let meetings: std::collections::HashSet<String> = quads

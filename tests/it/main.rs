@@ -5,6 +5,7 @@ mod cases;
 mod cli;
 mod events;
 mod inputs;
+mod layout;
 mod properties;
 mod reliability;
 mod seeds;

@@ -1,8 +1,10 @@
 //! Properties over arbitrary text: the extractor never panics, and every
 //! evidence span slices the document to exactly the quoted sentence.
 
-use actorgraph::document::Document;
-use actorgraph::{rdf, vocab, Extractor, Ontology};
+use actorgraph::graph::rdf;
+use actorgraph::ontology::vocab;
+use actorgraph::text::document::Document;
+use actorgraph::{Extractor, Ontology};
 use oxigraph::model::Term;
 use proptest::prelude::*;
 use std::collections::HashMap;
@@ -112,11 +114,11 @@ proptest! {
         markup in html_soup(),
         words in prop::collection::vec("[A-Za-z0-9,.']{1,12}", 1..20),
     ) {
-        let _ = actorgraph::html::extract(&markup);
-        let _ = actorgraph::html::normalize_date(&markup);
+        let _ = actorgraph::text::html::extract(&markup);
+        let _ = actorgraph::text::html::normalize_date(&markup);
         // Any words in a paragraph come back, with white space collapsed.
         let paragraph = words.join(" \n  ");
-        let page = actorgraph::html::extract(&format!("<div><p>{paragraph}</p></div>")).unwrap();
+        let page = actorgraph::text::html::extract(&format!("<div><p>{paragraph}</p></div>")).unwrap();
         prop_assert_eq!(page.text, words.join(" "));
     }
 }
@@ -179,7 +181,7 @@ fn fuzzer_findings_stay_fixed() {
     let mut n = 0;
     for e in std::fs::read_dir(dir).unwrap() {
         let bytes = std::fs::read(e.unwrap().path()).unwrap();
-        if let Ok((text, _)) = actorgraph::document::decode(&bytes) {
+        if let Ok((text, _)) = actorgraph::text::document::decode(&bytes) {
             check_offsets(&text);
         }
         n += 1;

@@ -115,7 +115,7 @@ fn a_long_text_without_punctuation_is_cut_into_bounded_sentences() {
     let ontology = actorgraph::Ontology::builtin().unwrap();
     let ex = actorgraph::Extractor::new(&ontology).extract(&text);
     assert!(ex.sentences.len() > 100);
-    assert!(ex.sentences.iter().all(|s| s.end - s.start <= actorgraph::sentences::MAX_SENTENCE));
+    assert!(ex.sentences.iter().all(|s| s.end - s.start <= actorgraph::text::sentences::MAX_SENTENCE));
 }
 
 #[test]
@@ -208,7 +208,7 @@ fn a_second_writer_is_refused_and_readers_see_a_snapshot() {
     std::fs::write(&good, GOOD).unwrap();
     assert!(build(&store, &[&good]).status.success());
     // This process holds the store open for writing, as a running build does.
-    let writer = actorgraph::store::open_for_writing(&store).unwrap();
+    let writer = actorgraph::graph::store::open_for_writing(&store).unwrap();
     let out = build(&store, &[&good]);
     assert_eq!(out.status.code(), Some(2));
     let err = stderr(&out);

@@ -198,7 +198,7 @@ fn embedded_data(html: &str) -> serde_json::Value {
 
 #[test]
 fn escaping_helpers() {
-    use actorgraph::visual::{dot_string, html_safe_json};
+    use actorgraph::output::visual::{dot_string, html_safe_json};
     let s = html_safe_json(&["</script><img src=x onerror=alert(1)>&\u{2028}"]).unwrap();
     assert!(!s.contains('<') && !s.contains('>') && !s.contains('&'), "{s}");
     let back: Vec<String> = serde_json::from_str(&s).unwrap();

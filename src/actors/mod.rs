@@ -1,0 +1,10 @@
+//! Finding actors: gazetteer names in a sentence ([`mentions`]), names to
+//! entities with look-alikes kept apart ([`resolve`]), and actors the
+//! gazetteer does not list ([`discover`]).
+//!
+//! Takes sentences (from `text`) and the gazetteer (from `ontology`); gives
+//! resolved mentions to the relation rules.
+
+pub mod discover;
+pub mod mentions;
+pub mod resolve;

@@ -1,0 +1,9 @@
+//! The graph: the quads of an article's named graph (the data contract,
+//! [`rdf`]), the Oxigraph store ([`store`]), ingesting inputs one
+//! transaction per article ([`ingest`]) and the record of each build
+//! ([`provenance`]).
+
+pub mod ingest;
+pub mod provenance;
+pub mod rdf;
+pub mod store;

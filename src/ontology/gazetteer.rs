@@ -1,0 +1,196 @@
+//! The gazetteer: entities and the names that refer to them, read from the
+//! RDF of the ontology folder, and compiled into one Aho-Corasick automaton.
+
+use crate::ontology::vocab;
+use crate::text::fold::fold;
+use aho_corasick::{AhoCorasick, MatchKind};
+use anyhow::{bail, Result};
+use oxigraph::model::{NamedNode, Quad, Term};
+use std::collections::{BTreeMap, HashMap};
+
+/// Whether an entity is a person or an organization.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Class {
+    Person,
+    Organization,
+}
+
+/// One actor of the gazetteer.
+#[derive(Debug, Clone)]
+pub struct Entity {
+    pub iri: NamedNode,
+    pub class: Class,
+    pub pref_label: String,
+    pub alt_labels: Vec<String>,
+    pub short_labels: Vec<String>,
+    /// Folded context cues.
+    pub cues: Vec<String>,
+    /// Generic nouns that may stand for it: "group", "front".
+    pub generic_names: Vec<String>,
+    /// Organizations the gazetteer says it belongs to (`ag:memberOf`), as
+    /// indexes; they let a pronoun ("we", "their opponents") find its side.
+    pub member_of: Vec<usize>,
+}
+
+/// What a folded name refers to.
+#[derive(Debug, Clone, Default)]
+pub struct NameEntry {
+    /// The entity whose prefLabel or altLabel this is.
+    pub full: Option<usize>,
+    /// Entities that use this as a shared short label.
+    pub short: Vec<usize>,
+    /// All-capitals names match only in capitals.
+    pub acronym: bool,
+    /// Some label is written in lower case ("al-Qaeda"), so the text may be too.
+    pub lower_ok: bool,
+}
+
+/// Entities plus a matcher over all their names.
+#[derive(Debug, Clone)]
+pub struct Gazetteer {
+    pub entities: Vec<Entity>,
+    /// Generic nouns (folded words) and the organizations they may stand for.
+    pub generic_names: Vec<(Vec<String>, Vec<usize>)>,
+    pub names: Vec<NameEntry>,
+    pub matcher: AhoCorasick,
+}
+
+impl Gazetteer {
+    /// Builds the gazetteer from the triples of the ontology folder: every
+    /// subject typed `ag:Person` or `ag:Organization` is an entity.
+    pub fn from_quads(quads: &[Quad]) -> Result<Gazetteer> {
+        let mut by_subject: BTreeMap<String, Vec<&Quad>> = BTreeMap::new();
+        for q in quads {
+            if let oxigraph::model::NamedOrBlankNode::NamedNode(s) = &q.subject {
+                by_subject.entry(s.as_str().to_string()).or_default().push(q);
+            }
+        }
+        let mut entities = Vec::new();
+        for (subject, triples) in &by_subject {
+            let class = triples.iter().find_map(|q| {
+                if q.predicate.as_str() != vocab::RDF_TYPE {
+                    return None;
+                }
+                match &q.object {
+                    Term::NamedNode(n) if n.as_str() == vocab::AG_PERSON => Some(Class::Person),
+                    Term::NamedNode(n) if n.as_str() == vocab::AG_ORGANIZATION => Some(Class::Organization),
+                    _ => None,
+                }
+            });
+            let Some(class) = class else { continue };
+            let literals = |p: &str| -> Vec<String> {
+                triples
+                    .iter()
+                    .filter(|q| q.predicate.as_str() == p)
+                    .filter_map(|q| match &q.object {
+                        Term::Literal(l) => Some(l.value().to_string()),
+                        _ => None,
+                    })
+                    .collect()
+            };
+            let prefs = literals(vocab::SKOS_PREF_LABEL);
+            let pref_label = match prefs.as_slice() {
+                [one] => one.clone(),
+                [] => bail!("gazetteer: <{subject}> has no skos:prefLabel"),
+                _ => bail!("gazetteer: <{subject}> has {} skos:prefLabel values; give it exactly one", prefs.len()),
+            };
+            entities.push(Entity {
+                iri: NamedNode::new(subject.clone())?,
+                class,
+                pref_label,
+                alt_labels: literals(vocab::SKOS_ALT_LABEL),
+                short_labels: literals(vocab::AG_SHORT_LABEL),
+                cues: literals(vocab::AG_CONTEXT_CUE).iter().map(|c| fold(c)).collect(),
+                generic_names: literals(vocab::AG_GENERIC_NAME),
+                member_of: Vec::new(),
+            });
+        }
+        let position: HashMap<&str, usize> = entities.iter().enumerate().map(|(i, e)| (e.iri.as_str(), i)).collect();
+        let mut member_of = vec![Vec::new(); entities.len()];
+        for (i, e) in entities.iter().enumerate() {
+            for q in &by_subject[e.iri.as_str()] {
+                if let (vocab::AG_MEMBER_OF, Term::NamedNode(o)) = (q.predicate.as_str(), &q.object) {
+                    match position.get(o.as_str()) {
+                        Some(&j) if entities[j].class == Class::Organization => member_of[i].push(j),
+                        _ => {
+                            bail!("gazetteer: <{}> ag:memberOf <{}>, which is no organization of the gazetteer", e.iri.as_str(), o.as_str())
+                        }
+                    }
+                }
+            }
+        }
+        for (e, m) in entities.iter_mut().zip(member_of) {
+            e.member_of = m;
+        }
+        if entities.is_empty() {
+            bail!("gazetteer: no entity found (an entity is a subject typed ag:Person or ag:Organization with a skos:prefLabel)");
+        }
+        Self::from_entities(entities)
+    }
+
+    /// Builds the gazetteer from entities, checking that no full name is
+    /// claimed by two of them.
+    pub fn from_entities(entities: Vec<Entity>) -> Result<Gazetteer> {
+        let mut index: HashMap<String, usize> = HashMap::new();
+        let mut names: Vec<NameEntry> = Vec::new();
+        let mut patterns: Vec<String> = Vec::new();
+        let mut slot = |folded: String, names: &mut Vec<NameEntry>, patterns: &mut Vec<String>| -> usize {
+            *index.entry(folded.clone()).or_insert_with(|| {
+                names.push(NameEntry::default());
+                patterns.push(folded);
+                names.len() - 1
+            })
+        };
+        for (e, entity) in entities.iter().enumerate() {
+            for label in std::iter::once(&entity.pref_label).chain(&entity.alt_labels) {
+                let folded = fold(label);
+                if folded.is_empty() {
+                    continue;
+                }
+                let i = slot(folded, &mut names, &mut patterns);
+                match names[i].full {
+                    Some(other) if other != e => bail!(
+                        "gazetteer: the name \"{label}\" is claimed by both <{}> and <{}>; keep it on one and use ag:shortLabel for a shared short name",
+                        entities[other].iri.as_str(),
+                        entity.iri.as_str()
+                    ),
+                    _ => names[i].full = Some(e),
+                }
+                if is_acronym(label) {
+                    names[i].acronym = true;
+                }
+                if label.chars().next().is_some_and(char::is_lowercase) {
+                    names[i].lower_ok = true;
+                }
+            }
+            for label in &entity.short_labels {
+                let folded = fold(label);
+                if folded.is_empty() {
+                    continue;
+                }
+                let i = slot(folded, &mut names, &mut patterns);
+                if !names[i].short.contains(&e) {
+                    names[i].short.push(e);
+                }
+            }
+        }
+        let matcher = AhoCorasick::builder().match_kind(MatchKind::Standard).build(&patterns)?;
+        let mut generic: BTreeMap<Vec<String>, Vec<usize>> = BTreeMap::new();
+        for (e, entity) in entities.iter().enumerate() {
+            for g in &entity.generic_names {
+                let words = crate::text::tokens::Phrase::new(g).0;
+                if !words.is_empty() {
+                    generic.entry(words).or_default().push(e);
+                }
+            }
+        }
+        let generic_names = generic.into_iter().collect();
+        Ok(Gazetteer { entities, generic_names, names, matcher })
+    }
+}
+
+/// "NRF", "ISIS-K": two or more letters, all capitals.
+fn is_acronym(label: &str) -> bool {
+    let letters: Vec<char> = label.chars().filter(|c| c.is_alphabetic()).collect();
+    letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase())
+}

@@ -1,0 +1,239 @@
+//! The word lists of `ontology/patterns.toml`, compiled once.
+
+use crate::text::tokens::{Phrase, PhraseSet};
+use anyhow::{Context, Result};
+use regex::Regex;
+use serde::Deserialize;
+use std::collections::HashSet;
+
+#[derive(Deserialize)]
+struct Raw {
+    sentences: RawSentences,
+    boilerplate: RawBoilerplate,
+    clauses: RawClauses,
+    actors: RawActors,
+    meet: RawMeet,
+    reject: RawReject,
+    leads: RawLeads,
+    #[serde(default)]
+    roles: RawRoles,
+    #[serde(default)]
+    family: RawFamily,
+}
+
+#[derive(Deserialize, Default)]
+struct RawRoles {
+    modifiers: Vec<String>,
+    past: Vec<String>,
+}
+
+#[derive(Deserialize, Default)]
+struct RawFamily {
+    child: Vec<String>,
+    parent: Vec<String>,
+}
+
+#[derive(Deserialize)]
+struct RawSentences {
+    abbreviations: Vec<String>,
+}
+
+#[derive(Deserialize)]
+struct RawBoilerplate {
+    lines: Vec<String>,
+}
+
+#[derive(Deserialize)]
+struct RawClauses {
+    breakers: Vec<String>,
+    relativizers: Vec<String>,
+    attribution: Vec<String>,
+    say_verbs: Vec<String>,
+    #[serde(default)]
+    anonymous_sources: Vec<String>,
+}
+
+#[derive(Deserialize)]
+struct RawActors {
+    titles: Vec<String>,
+    proxies: Vec<String>,
+    honorifics: Vec<String>,
+    adjectival_prefixes: Vec<String>,
+    #[serde(default)]
+    org_heads: Vec<String>,
+    #[serde(default)]
+    name_particles: Vec<String>,
+    #[serde(default)]
+    nationality_endings: Vec<String>,
+}
+
+#[derive(Deserialize)]
+struct RawMeet {
+    verbs: Vec<String>,
+    light_verbs: Vec<String>,
+    transitive: Vec<String>,
+    denial: Vec<String>,
+    with: Vec<String>,
+    nouns: Vec<String>,
+    their: Vec<String>,
+    irrealis_before: Vec<String>,
+    irrealis_after: Vec<String>,
+    realis: Vec<String>,
+    conditional: Vec<String>,
+}
+
+#[derive(Deserialize)]
+struct RawReject {
+    #[serde(default)]
+    making: Vec<String>,
+    #[serde(default)]
+    made_nouns: Vec<(String, String)>,
+    verbs: Vec<String>,
+    nouns: Vec<String>,
+    proposals: Vec<String>,
+    from: Vec<String>,
+    anaphoric: Vec<String>,
+    blockers: Vec<String>,
+    object_stop: Vec<String>,
+}
+
+#[derive(Deserialize)]
+struct RawLeads {
+    nouns: Vec<String>,
+    titles: Vec<String>,
+    verbs: Vec<String>,
+    passive: Vec<String>,
+    blockers: Vec<String>,
+    subunits: Vec<String>,
+}
+
+/// Compiled word lists. Field names follow the sections of `patterns.toml`.
+#[derive(Debug, Clone)]
+pub struct Patterns {
+    pub abbreviations: Vec<String>,
+    pub boilerplate: Vec<Regex>,
+    pub breakers: PhraseSet,
+    pub relativizers: PhraseSet,
+    pub attribution: PhraseSet,
+    pub say_verbs: PhraseSet,
+    pub anonymous_sources: PhraseSet,
+    pub titles: PhraseSet,
+    /// Every word of `titles`, for walking over "acting foreign minister".
+    pub title_words: HashSet<String>,
+    pub proxies: PhraseSet,
+    pub honorifics: PhraseSet,
+    pub adjectival_prefixes: PhraseSet,
+    pub org_heads: PhraseSet,
+    /// Lower-case words inside a person's name: "Ziyad al-Nakhalah",
+    /// "Tamim bin Hamad Al Thani".
+    pub name_particles: HashSet<String>,
+    /// Endings of a nationality adjective ("Qatari", "Rwandan"): such a
+    /// word before a title is not an organization.
+    pub nationality_endings: Vec<String>,
+    pub meet_verbs: PhraseSet,
+    pub light_verbs: PhraseSet,
+    pub meet_transitive: PhraseSet,
+    pub denial: PhraseSet,
+    pub meet_with: PhraseSet,
+    pub meet_nouns: PhraseSet,
+    pub meet_their: PhraseSet,
+    pub irrealis_before: PhraseSet,
+    pub irrealis_after: PhraseSet,
+    pub realis: PhraseSet,
+    pub conditional: PhraseSet,
+    pub reject_verbs: PhraseSet,
+    pub reject_nouns: PhraseSet,
+    pub proposals: PhraseSet,
+    pub proposal_from: PhraseSet,
+    pub anaphoric: PhraseSet,
+    pub proposal_making: PhraseSet,
+    /// Verbs that are themselves a proposal: (folded verb, folded noun).
+    pub proposal_verbs: Vec<(String, String)>,
+    pub reject_blockers: PhraseSet,
+    pub object_stop: PhraseSet,
+    pub leader_nouns: PhraseSet,
+    pub leader_titles: PhraseSet,
+    pub lead_verbs: PhraseSet,
+    pub lead_passive: PhraseSet,
+    pub lead_blockers: PhraseSet,
+    pub subunits: PhraseSet,
+    pub role_modifiers: PhraseSet,
+    pub role_past: PhraseSet,
+    pub child_nouns: PhraseSet,
+    pub parent_nouns: PhraseSet,
+}
+
+impl Patterns {
+    /// Parses the TOML text of a patterns file; `name` is used in errors.
+    pub fn parse(text: &str, name: &str) -> Result<Patterns> {
+        let raw: Raw = toml::from_str(text).with_context(|| format!("{name}: invalid patterns file"))?;
+        let mut boilerplate = Vec::new();
+        for (i, re) in raw.boilerplate.lines.iter().enumerate() {
+            boilerplate.push(Regex::new(re).with_context(|| format!("{name}: boilerplate.lines[{i}] is not a valid regular expression"))?);
+        }
+        let p = PhraseSet::new;
+        Ok(Patterns {
+            abbreviations: raw.sentences.abbreviations.iter().map(|a| crate::text::fold::fold(a)).collect(),
+            boilerplate,
+            breakers: p(&raw.clauses.breakers),
+            relativizers: p(&raw.clauses.relativizers),
+            attribution: p(&raw.clauses.attribution),
+            say_verbs: p(&raw.clauses.say_verbs),
+            anonymous_sources: p(&raw.clauses.anonymous_sources),
+            titles: p(&raw.actors.titles),
+            title_words: raw.actors.titles.iter().flat_map(|t| Phrase::new(t).0).collect(),
+            proxies: p(&raw.actors.proxies),
+            honorifics: p(&raw.actors.honorifics),
+            adjectival_prefixes: p(&raw.actors.adjectival_prefixes),
+            org_heads: p(&raw.actors.org_heads),
+            name_particles: raw.actors.name_particles.iter().map(|w| crate::text::fold::fold(w)).collect(),
+            nationality_endings: raw.actors.nationality_endings.iter().map(|w| crate::text::fold::fold(w)).collect(),
+            meet_verbs: p(&raw.meet.verbs),
+            light_verbs: p(&raw.meet.light_verbs),
+            meet_transitive: p(&raw.meet.transitive),
+            denial: p(&raw.meet.denial),
+            meet_with: p(&raw.meet.with),
+            meet_nouns: p(&raw.meet.nouns),
+            meet_their: p(&raw.meet.their),
+            irrealis_before: p(&raw.meet.irrealis_before),
+            irrealis_after: p(&raw.meet.irrealis_after),
+            realis: p(&raw.meet.realis),
+            conditional: p(&raw.meet.conditional),
+            reject_verbs: p(&raw.reject.verbs),
+            reject_nouns: p(&raw.reject.nouns),
+            proposals: p(&raw.reject.proposals),
+            proposal_from: p(&raw.reject.from),
+            anaphoric: p(&raw.reject.anaphoric),
+            proposal_making: p(&raw.reject.making),
+            proposal_verbs: raw.reject.made_nouns.iter().map(|(v, n)| (crate::text::fold::fold(v), crate::text::fold::fold(n))).collect(),
+            reject_blockers: p(&raw.reject.blockers),
+            object_stop: p(&raw.reject.object_stop),
+            leader_nouns: p(&raw.leads.nouns),
+            leader_titles: p(&raw.leads.titles),
+            lead_verbs: p(&raw.leads.verbs),
+            lead_passive: p(&raw.leads.passive),
+            lead_blockers: p(&raw.leads.blockers),
+            subunits: p(&raw.leads.subunits),
+            role_modifiers: p(&raw.roles.modifiers),
+            role_past: p(&raw.roles.past),
+            child_nouns: p(&raw.family.child),
+            parent_nouns: p(&raw.family.parent),
+        })
+    }
+
+    /// Whether a line of input is page furniture. Long lines are article
+    /// text even when they start like furniture ("More from Kabul: ...").
+    pub fn is_boilerplate(&self, line: &str) -> bool {
+        line.chars().count() <= 200 && self.boilerplate.iter().any(|re| re.is_match(line))
+    }
+}
+
+impl crate::text::sentences::SplitRules for Patterns {
+    fn is_boilerplate(&self, line: &str) -> bool {
+        Patterns::is_boilerplate(self, line)
+    }
+
+    fn is_abbreviation(&self, folded_word: &str) -> bool {
+        self.abbreviations.iter().any(|a| a == folded_word)
+    }
+}

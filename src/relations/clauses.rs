@@ -1,0 +1,368 @@
+//! Clauses, coordination and apposition: where a clause starts, which units
+//! form a group ("A, B and C"), what an apposition closes ("A, leader of
+//! B,"), the subject of a verb and the object after it, and titles before
+//! a name.
+
+use super::model::Ctx;
+use super::model::{COPULA, PREPOSITIONS};
+use crate::ontology::gazetteer::Class;
+
+impl Ctx<'_> {
+    pub(super) fn is_breaker_at(&self, i: usize) -> bool {
+        let t = self.word(i);
+        matches!(t, ";" | ":" | "!" | "?") || self.p.breakers.match_at(self.tokens, i).is_some()
+    }
+
+    /// The first token of the clause that contains token `t`.
+    pub(super) fn clause_start(&self, t: usize) -> usize {
+        let mut i = t;
+        while i > 0 {
+            if self.is_breaker_at(i - 1) && !self.inside_unit(i - 1) {
+                break;
+            }
+            i -= 1;
+        }
+        // "According to X, ...": the attribution is not the clause.
+        for k in i.saturating_sub(1)..t {
+            if self.p.attribution.match_at(self.tokens, k).is_some() {
+                if let Some(c) = (k..t).find(|&c| self.word(c) == ",") {
+                    return c + 1;
+                }
+            }
+        }
+        i
+    }
+
+    /// Whether tokens `a..b` join two members of a coordination:
+    /// ", ", " and ", ", and the ", " & ", " or ", optionally followed by
+    /// a short title ("and acting foreign minister").
+    pub(super) fn is_coordination_gap(&self, a: usize, b: usize) -> bool {
+        let gap = &self.tokens[a..b];
+        let mut k = 0;
+        while k < gap.len() && matches!(gap[k].text.as_str(), "," | "and" | "&" | "or" | "\"" | "'") {
+            k += 1;
+        }
+        if k < gap.len()
+            && gap[k].text == "as"
+            && gap.get(k + 1).is_some_and(|t| t.text == "well")
+            && gap.get(k + 2).is_some_and(|t| t.text == "as")
+        {
+            k += 3;
+        }
+        if k == 0 || !gap[..k].iter().any(|t| matches!(t.text.as_str(), "," | "and" | "&" | "or")) {
+            return false;
+        }
+        // "and leaders of the", "and a delegation from"
+        let mut m = k;
+        while m < gap.len() && matches!(gap[m].text.as_str(), "a" | "an" | "the" | "its" | "their") {
+            m += 1;
+        }
+        if let Some(n) = self.p.proxies.match_at(self.tokens, a + m) {
+            let mut r = m + n;
+            if r < gap.len() && matches!(gap[r].text.as_str(), "of" | "from") {
+                r += 1;
+                while r < gap.len() && matches!(gap[r].text.as_str(), "the" | "a" | "an") {
+                    r += 1;
+                }
+                if r == gap.len() {
+                    return true;
+                }
+            }
+        }
+        let rest = &gap[k..];
+        rest.len() <= 5
+            && rest.iter().enumerate().all(|(j, t)| {
+                let w = t.text.as_str();
+                let i = a + k + j;
+                // "and Mr. Karzai"
+                if w == "." && j > 0 && rest[j - 1].is_word() && rest[j - 1].text.len() <= 4 {
+                    return true;
+                }
+                (t.is_word() || matches!(w, "'s" | "\"" | "'" | "-" | "&"))
+                    && !PREPOSITIONS.contains(&w)
+                    && !self.is_breaker_at(i)
+                    && !self.p.relativizers.contains_word(w)
+                    && !COPULA.contains(&w)
+                    && self.trigger_at(i).is_none()
+            })
+    }
+
+    pub(super) fn trigger_at(&self, i: usize) -> Option<usize> {
+        self.p
+            .meet_verbs
+            .match_at(self.tokens, i)
+            .or_else(|| self.p.reject_verbs.match_at(self.tokens, i))
+            .or_else(|| self.p.lead_verbs.match_at(self.tokens, i))
+    }
+
+    /// The coordination that ends with unit `u`, left to right.
+    pub(super) fn group_left(&self, u: usize, lo: usize) -> Vec<usize> {
+        let mut g = vec![u];
+        let mut i = u;
+        while i > 0 {
+            let prev = &self.units[i - 1];
+            if prev.start < lo || prev.possessive || prev.attributive || !self.is_coordination_gap(prev.end, self.units[i].start) {
+                break;
+            }
+            g.insert(0, i - 1);
+            i -= 1;
+        }
+        g
+    }
+
+    /// The coordination that starts with unit `u`.
+    pub(super) fn group_right(&self, u: usize, hi: usize) -> Vec<usize> {
+        let mut g = vec![u];
+        let mut i = u;
+        while i + 1 < self.units.len() {
+            let mut next_i = i + 1;
+            let mut gap_start = self.units[i].end;
+            // "met A, the leader of the NRF, and B": the apposition is
+            // about A; the coordination goes on after it.
+            if let Some(close) = self.apposition_close(self.units[i].end, hi) {
+                if let Some(n) = (next_i..self.units.len()).find(|&n| self.units[n].start > close) {
+                    if self.word(close + 1) == "and" {
+                        next_i = n;
+                        gap_start = close;
+                    }
+                }
+            }
+            let next = &self.units[next_i];
+            if next.end > hi || self.units[i].possessive || next.attributive || !self.is_coordination_gap(gap_start, next.start) {
+                break;
+            }
+            g.push(next_i);
+            i = next_i;
+        }
+        g
+    }
+
+    /// The closing comma of an apposition that starts at `k`: ", the leader
+    /// of the NRF," or ", a Taliban commander,". Only titles, determiners,
+    /// prepositions and organizations inside.
+    pub(super) fn apposition_close(&self, k: usize, hi: usize) -> Option<usize> {
+        if self.word(k) != "," {
+            return None;
+        }
+        let mut j = k + 1;
+        while matches!(self.word(j), "the" | "a" | "an") {
+            j += 1;
+        }
+        let mut titled = false;
+        while j < hi.min(k + 14) {
+            if let Some(o) = self.unit_at(j) {
+                if self.units[o].class != Class::Organization {
+                    return None;
+                }
+                j = self.units[o].end;
+                continue;
+            }
+            let w = self.word(j);
+            if w == "," {
+                return titled.then_some(j);
+            }
+            let after_preposition = matches!(self.word(j.wrapping_sub(1)), "of" | "in" | "for");
+            if self.p.title_words.contains(w) {
+                titled = true;
+            } else if !matches!(w, "of" | "the" | "for" | "in" | "'s" | "-" | "(" | ")")
+                && !(self.is_word_at(j) && (!self.cap(j) || after_preposition))
+            {
+                return None;
+            }
+            if self.is_breaker_at(j) || self.trigger_at(j).is_some() || COPULA.contains(&w) || self.p.relativizers.contains_word(w) {
+                return None;
+            }
+            j += 1;
+        }
+        None
+    }
+
+    /// The subject group of a verb at token `t`.
+    pub(super) fn subject_of(&self, t: usize) -> Option<Vec<usize>> {
+        let cs = self.clause_start(t);
+        let in_clause: Vec<usize> = (0..self.units.len()).filter(|&u| self.units[u].start >= cs && self.units[u].end <= t).collect();
+        if in_clause.is_empty() {
+            return None;
+        }
+        // "A, who heads B that ..., rejected" / "A who is the chief of B has
+        // rejected": the antecedent of the first relative clause.
+        for r in cs..t {
+            if self.p.relativizers.contains_word(self.word(r)) {
+                let before = if r > 0 && self.word(r - 1) == "," { r - 1 } else { r };
+                if let Some(u) = self.unit_ending_at(before) {
+                    // "told Ismail Khan that he ...": a complement, not a relative clause.
+                    let us = self.units[u].start;
+                    if self.word(r) == "that" && us > 0 && self.is_breaker_at(us - 1) {
+                        continue;
+                    }
+                    // "an officer of the IRGC who ...": the relative clause
+                    // is about the officer, not about the IRGC.
+                    // "from Zalmay Khalilzad, who negotiated ...": a person after
+                    // another preposition may be the antecedent.
+                    let of_phrase = self.is_prepositional_object(u)
+                        && (self.units[u].class != Class::Person || self.preposition_before(u) == Some("of"));
+                    if !self.units[u].possessive && !of_phrase {
+                        let mut group = self.with_delegation_leader(self.group_left(u, cs), t);
+                        // "Muttaqi, who is leading a delegation of the Islamic Emirate, ..."
+                        if let Some(org) = (r..t).find_map(|k| self.unit_at(k)).filter(|&o| {
+                            self.units[o].class == Class::Organization
+                                && self.is_proxy_object(o)
+                                && (r..self.units[o].start).any(|k| self.p.lead_verbs.match_at(self.tokens, k).is_some())
+                        }) {
+                            group.push(org);
+                        }
+                        return Some(group);
+                    }
+                }
+            }
+        }
+        let last_comma = (cs..t).rev().find(|&k| self.word(k) == "," && !self.inside_unit(k));
+        let chunk_start = last_comma.map_or(cs, |c| c + 1);
+        let nearest = in_clause.iter().copied().rev().find(|&u| self.units[u].start >= chunk_start && !self.units[u].attributive);
+        let head = match nearest {
+            Some(u) => {
+                // "Ghani flew to Mazar-i-Sharif on Wednesday and met ...":
+                // a second verb phrase shares the subject.
+                let coordinated_vp = t >= 1 && self.word(t - 1) == "and" && t - self.units[u].end <= 20;
+                if t - self.units[u].end > 6 && !coordinated_vp {
+                    return None;
+                }
+                // "told Ismail Khan that he had rejected": an unresolved
+                // pronoun is the subject, not the actor before it.
+                if (self.units[u].end..t).any(|k| matches!(self.word(k), "he" | "she" | "they" | "we" | "it")) {
+                    return None;
+                }
+                u
+            }
+            // "A, leader of B in C, has rejected": the head of the apposition,
+            // which is not the object of a preposition ("the chief of B, A,"),
+            // unless it stands for a delegation ("a delegation of B, headed
+            // by A, held talks").
+            None => {
+                let first = in_clause
+                    .iter()
+                    .copied()
+                    .find(|&u| (!self.is_prepositional_object(u) || self.is_proxy_object(u)) && !self.units[u].attributive)?;
+                // "A and B, the leaders of C, met": the whole coordination.
+                let group = self.group_right(first, t);
+                if self.word(self.units[*group.last().unwrap()].end) != "," {
+                    return None;
+                }
+                if group.iter().any(|&u| self.units[u].possessive) {
+                    return None;
+                }
+                return Some(self.with_delegation_leader(group, t));
+            }
+        };
+        if self.units[head].possessive || self.units[head].attributive {
+            return None;
+        }
+        let mut group = self.group_left(head, cs);
+        // "a Taliban delegation led by Muttaqi met ...", "a delegation from
+        // the Taliban headed by Foreign Minister Muttaqi met ...": the
+        // organization takes part too.
+        let first = self.skip_titles_back(self.units[group[0]].start);
+        if let Some(n) = self.p.lead_passive.match_before(self.tokens, first) {
+            let k = first - n;
+            let k = if k > 0 && self.word(k - 1) == "," { k - 1 } else { k };
+            if let Some(org) = self.unit_ending_at(k).filter(|&o| self.units[o].class == Class::Organization) {
+                if self.units[org].proxy || self.is_proxy_object(org) {
+                    group.insert(0, org);
+                }
+            }
+        }
+        Some(group)
+    }
+
+    /// Walks left over titles, forms of address and capitalised words:
+    /// "headed by Foreign Minister | Amir Khan Muttaqi".
+    pub(super) fn skip_titles_back(&self, mut k: usize) -> usize {
+        while k > 0 {
+            let w = self.word(k - 1);
+            let titleish = self.p.title_words.contains(w)
+                || self.p.honorifics.contains_word(w)
+                || (self.cap(k - 1) && self.is_word_at(k - 1) && self.unit_ending_at(k).is_none() && !self.inside_unit(k - 1))
+                || (w == "." && k >= 2 && self.tokens[k - 2].text.len() <= 3);
+            if !titleish || self.inside_unit(k - 1) {
+                break;
+            }
+            k -= 1;
+        }
+        k
+    }
+
+    /// Walks right over titles, forms of address and capitalised words.
+    pub(super) fn skip_titles_forward(&self, mut k: usize, max: usize) -> usize {
+        let stop = (k + max).min(self.tokens.len());
+        while k < stop && self.unit_at(k).is_none() {
+            if let Some(n) = self.p.honorifics.match_at(self.tokens, k) {
+                k += n;
+                continue;
+            }
+            let w = self.word(k);
+            let titleish =
+                self.p.title_words.contains(w) || matches!(w, "the" | "-" | "." | "his" | "her") || (self.cap(k) && self.is_word_at(k));
+            if !titleish {
+                break;
+            }
+            k += 1;
+        }
+        k
+    }
+
+    /// "a delegation of the NRF, headed by Ahmad Massoud, held talks": the
+    /// person heading the delegation takes part too.
+    pub(super) fn with_delegation_leader(&self, mut group: Vec<usize>, t: usize) -> Vec<usize> {
+        let Some(&last) = group.last() else { return group };
+        let org = &self.units[group[0]];
+        if org.class != Class::Organization || !(org.proxy || self.is_proxy_object(group[0])) {
+            return group;
+        }
+        let mut k = self.units[last].end;
+        if self.word(k) == "," {
+            k += 1;
+        }
+        if let Some(n) = self.p.lead_passive.match_at(self.tokens, k) {
+            if let Some(p) = self.name_after_long_title(k + n).filter(|&p| self.units[p].end <= t) {
+                if !group.contains(&p) {
+                    group.push(p);
+                }
+                return group;
+            }
+            let j = self.skip_titles_forward(k + n, 8);
+            if let Some(p) = self.unit_at(j).filter(|&p| self.units[p].class == Class::Person && self.units[p].end <= t) {
+                if !group.contains(&p) {
+                    group.push(p);
+                }
+            }
+        }
+        group
+    }
+
+    /// "a delegation of the NRF", "representatives from the Taliban".
+    pub(super) fn is_proxy_object(&self, u: usize) -> bool {
+        let mut k = self.units[u].start;
+        while k > 0 && matches!(self.word(k - 1), "the" | "a" | "an") {
+            k -= 1;
+        }
+        k > 0 && matches!(self.word(k - 1), "of" | "from") && self.p.proxies.match_before(self.tokens, k - 1).is_some()
+    }
+
+    /// The preposition that governs unit `u`, if any.
+    pub(super) fn preposition_before(&self, u: usize) -> Option<&str> {
+        let mut k = self.units[u].start;
+        while k > 0 && matches!(self.word(k - 1), "the" | "a" | "an") {
+            k -= 1;
+        }
+        (k > 0 && PREPOSITIONS.contains(&self.word(k - 1))).then(|| self.word(k - 1))
+    }
+
+    /// "of the Taliban", "from the NRF": a unit inside a prepositional phrase.
+    pub(super) fn is_prepositional_object(&self, u: usize) -> bool {
+        let mut k = self.units[u].start;
+        while k > 0 && matches!(self.word(k - 1), "the" | "a" | "an") {
+            k -= 1;
+        }
+        k > 0 && PREPOSITIONS.contains(&self.word(k - 1))
+    }
+}

@@ -1,0 +1,297 @@
+//! `ag:leads`: who heads a whole organization.
+//!
+//! - a title before the name: "NRF supremo Massoud";
+//! - a leader noun in apposition: "Massoud, leader of the NRF";
+//! - a passive: "the NRF is led by Massoud"; a compound: "the Massoud-led NRF";
+//! - a verb: "Massoud heads the NRF".
+//! Sub-units, former roles and spokespeople are not leadership.
+
+use super::facts::Predicate;
+use super::model::Ctx;
+use super::model::{COPULA, PREPOSITIONS};
+use crate::ontology::gazetteer::Class;
+
+impl Ctx<'_> {
+    pub(super) fn leads(&mut self) {
+        for (a, b) in std::mem::take(&mut self.title_leads) {
+            self.emit(a.entity, Predicate::Leads, b.entity, "leads-title", &[&a, &b], 0.9);
+        }
+        let n = self.tokens.len();
+        for i in 0..n {
+            if let Some(len) = self.p.leader_nouns.match_at(self.tokens, i) {
+                if !self.inside_unit(i) {
+                    self.leader_noun(i, i + len);
+                }
+            }
+            if let Some(len) = self.p.lead_passive.match_at(self.tokens, i) {
+                self.lead_passive(i, i + len);
+            }
+            if let Some(len) = self.p.lead_verbs.match_at(self.tokens, i) {
+                if self.word(i + len) != "by" {
+                    self.lead_verb(i, i + len);
+                }
+            }
+        }
+        self.lead_titles();
+    }
+
+    /// Whether the words before "ORG leader" make it something else:
+    /// "former NRF chief", "a Taliban leader", "deputy Taliban leader".
+    pub(super) fn title_blocked(&self, org_start: usize) -> bool {
+        let mut b = org_start;
+        while b > 0 && self.word(b - 1) == "the" {
+            b -= 1;
+        }
+        if b > 0 && self.p.lead_blockers.contains_word(self.word(b - 1)) && !PREPOSITIONS.contains(&self.word(b - 1)) {
+            return true;
+        }
+        (b.saturating_sub(2)..b).any(|j| matches!(self.word(j), "former" | "ex" | "deputy"))
+    }
+
+    /// Whether the words before a leader noun make it something else
+    /// ("former leader", "a commander", "one of the leaders").
+    /// With `after_preposition`, "an ally of the leader of B" is blocked too:
+    /// the leader is then not the person named before.
+    pub(super) fn leader_blocked(&self, n: usize, after_preposition: bool) -> bool {
+        let mut k = n;
+        // Look through determiners and harmless adjectives.
+        while k > 0 && matches!(self.word(k - 1), "the" | "overall" | "supreme" | "top" | "also" | "current" | "new" | "its" | "their") {
+            k -= 1;
+        }
+        let blocks = |w: &str| self.p.lead_blockers.contains_word(w) && (after_preposition || !PREPOSITIONS.contains(&w));
+        if k > 0 && (blocks(self.word(k - 1)) || (self.word(k - 1) == "-" && k > 1 && blocks(self.word(k - 2)))) {
+            return true;
+        }
+        (n.saturating_sub(3)..n).any(|j| matches!(self.word(j), "deputy") || self.p.role_past.contains_word(self.word(j)))
+    }
+
+    /// The organization right after "leader of": must be whole, not a part.
+    pub(super) fn org_after_of(&self, ne: usize) -> Option<usize> {
+        if self.word(ne) != "of" {
+            return None;
+        }
+        let mut k = ne + 1;
+        while matches!(self.word(k), "the" | "whole" | "entire") {
+            k += 1;
+        }
+        // "the chief of Pakistan's Inter-Services Intelligence": a country
+        // named before the organization.
+        if self.unit_at(k).is_none() && self.cap(k) && self.is_word_at(k) && self.word(k + 1) == "'s" {
+            k += 2;
+        }
+        let mut u = self.unit_at(k)?;
+        // "the commander of the IRGC's Quds Force": the part, not the parent.
+        if self.units[u].possessive {
+            u = self.unit_at(self.units[u].end + 1)?;
+        }
+        let unit = &self.units[u];
+        if unit.class != Class::Organization
+            || unit.possessive
+            || unit.proxy
+            || self.p.subunits.match_at(self.tokens, unit.name_end).is_some()
+        {
+            return None;
+        }
+        Some(u)
+    }
+
+    pub(super) fn leader_noun(&mut self, n: usize, ne: usize) {
+        if self.leader_blocked(n, false) {
+            return;
+        }
+        let after_preposition = self.leader_blocked(n, true);
+        let Some(org) = self.org_after_of(ne) else { return };
+        // "A, leader of B" / "A who is the leader of B" / "A is the chief of B".
+        let person = self.units.iter().rposition(|u| u.end <= n).filter(|_| !after_preposition).filter(|&p| {
+            let u = &self.units[p];
+            if u.class != Class::Person || u.possessive {
+                return false;
+            }
+            let gap = &self.tokens[u.end..n];
+            let opens = gap.first().is_some_and(|t| {
+                t.text == "," || self.p.relativizers.contains_word(&t.text) || COPULA.contains(&t.text.as_str()) || t.text == "as"
+            });
+            let clean = gap.len() <= 10
+                && (u.end..n).all(|k| !self.is_breaker_at(k) && self.trigger_at(k).is_none() && self.unit_at(k).is_none())
+                && !gap.iter().any(|t| matches!(t.text.as_str(), "former" | "ex" | "(" | ")"));
+            opens && clean
+        });
+        // "the leader of B, A, said" / "leader of B A".
+        let person = person.or_else(|| {
+            let end = self.units[org].end;
+            let mut k = end;
+            while k < end + 2 && matches!(self.word(k), "," | ":" | "-") {
+                k += 1;
+            }
+            // "the supreme leader of the Taliban, Sheikh Haibatullah Akhundzada"
+            let k = self.skip_titles_forward(k, 10);
+            self.unit_at(k).filter(|&p| self.units[p].class == Class::Person && !self.units[p].possessive)
+        });
+        if let Some(p) = person {
+            let (a, b) = (self.units[p].clone(), self.units[org].clone());
+            self.emit(a.entity, Predicate::Leads, b.entity, "leads-leader-of", &[&a, &b], 0.9);
+        }
+    }
+
+    pub(super) fn lead_passive(&mut self, t: usize, te: usize) {
+        // "B is led by A", "B, headed by A,"
+        let mut k = t;
+        while k > 0
+            && matches!(
+                self.word(k - 1),
+                "," | "is" | "was" | "which" | "that" | "currently" | "now" | "being" | "has" | "been" | "are" | "still"
+            )
+        {
+            k -= 1;
+        }
+        // "the NRF, the armed opposition movement led by Massoud": an
+        // apposition that renames the organization.
+        if self.unit_ending_at(k).is_none() {
+            let mut b = k;
+            while b > 0 && k - b < 6 && self.is_word_at(b - 1) && !self.cap(b - 1) && self.unit_ending_at(b).is_none() {
+                b -= 1;
+            }
+            if b < k && matches!(self.word(b), "the" | "a" | "an") && b >= 1 && self.word(b - 1) == "," {
+                k = b - 1;
+            }
+        }
+        let Some(org) = self.unit_ending_at(k) else { return };
+        if self.units[org].class != Class::Organization || self.units[org].possessive || self.units[org].proxy || self.is_proxy_object(org)
+        {
+            return;
+        }
+        // "led by former army chief of staff Yasin Zia": the title, however long.
+        let mut j = te;
+        while j < te + 8
+            && self.unit_at(j).is_none()
+            && (matches!(self.word(j), "the" | "its" | "their" | "of")
+                || self.p.title_words.contains(self.word(j))
+                || self.p.honorifics.contains_word(self.word(j))
+                || (self.is_word_at(j) && !self.cap(j) && self.trigger_at(j).is_none() && !COPULA.contains(&self.word(j))))
+        {
+            j += 1;
+        }
+        let Some(first) = self.unit_at(j) else { return };
+        let b = self.units[org].clone();
+        for p in self.group_right(first, self.tokens.len()) {
+            let a = self.units[p].clone();
+            if a.class == Class::Person && !a.possessive {
+                self.emit(a.entity, Predicate::Leads, b.entity, "leads-passive", &[&a, &b], 0.9);
+            }
+        }
+    }
+
+    pub(super) fn lead_verb(&mut self, t: usize, te: usize) {
+        // "A-led B", "A led B", "A, who heads B", "A heads the B".
+        let person = if t >= 1 && self.word(t - 1) == "-" {
+            self.unit_ending_at(t - 1)
+        } else if let Some(u) = self.unit_ending_at(t) {
+            Some(u)
+        } else {
+            self.subject_of(t).and_then(|g| g.last().copied())
+        };
+        let Some(p) = person else { return };
+        let mut j = te;
+        while matches!(self.word(j), "the" | "whole" | "entire") {
+            j += 1;
+        }
+        // "leads the anti-Taliban National Resistance Front"
+        let mut m = j;
+        while m < j + 4
+            && self.unit_at(m).is_none()
+            && (self.word(m) == "-" || (self.tokens.get(m).is_some_and(|t| t.is_word()) && !PREPOSITIONS.contains(&self.word(m))))
+        {
+            m += 1;
+        }
+        // "leads the anti-Taliban National Resistance Front", "heads the
+        // dreaded Haqqani network": a compound or an adjective or two.
+        let adjectives = m - j <= 2 && (j..m).all(|k| self.is_word_at(k) && !self.cap(k) && !self.p.title_words.contains(self.word(k)));
+        if self.unit_at(j).is_none() && self.unit_at(m).is_some() && ((j..m).any(|k| self.word(k) == "-") || adjectives) {
+            j = m;
+        }
+        let Some(org) = self.unit_at(j) else { return };
+        let (a, b) = (self.units[p].clone(), self.units[org].clone());
+        if a.class != Class::Person
+            || a.possessive
+            || b.class != Class::Organization
+            || b.possessive
+            || b.proxy
+            || self.p.subunits.match_at(self.tokens, b.name_end).is_some()
+        {
+            return;
+        }
+        // Former roles: "formerly led", "led ... until his death".
+        if (t.saturating_sub(3)..t).any(|j| matches!(self.word(j), "former" | "formerly" | "once" | "previously"))
+            || (b.end..self.tokens.len())
+                .any(|j| matches!(self.word(j), "until" | "till") && matches!(self.word(j + 1), "his" | "her" | "its" | "their"))
+            || (b.end..(b.end + 8).min(self.tokens.len())).any(|j| matches!(self.word(j), "until" | "till" | "before"))
+        {
+            return;
+        }
+        self.emit(a.entity, Predicate::Leads, b.entity, "leads-verb", &[&a, &b], 0.9);
+    }
+
+    /// "NRF supremo Massoud", "the Taliban's supreme leader, Akhundzada",
+    /// "Akhundzada, the Taliban leader,".
+    pub(super) fn lead_titles(&mut self) {
+        for oi in 0..self.units.len() {
+            let org = self.units[oi].clone();
+            if org.class != Class::Organization {
+                continue;
+            }
+            let mut k = org.end;
+            if self.word(k) == "'s" {
+                k += 1;
+            }
+            // "the Taliban's reclusive supreme leader": a couple of adjectives.
+            let mut adj = 0;
+            while adj < 2
+                && self.p.leader_titles.match_at(self.tokens, k).is_none()
+                && self.tokens.get(k).is_some_and(|t| t.is_word())
+                && !self.cap(k)
+                && !self.p.title_words.contains(self.word(k))
+                && !PREPOSITIONS.contains(&self.word(k))
+                && !self.p.lead_blockers.contains_word(self.word(k))
+                && self.unit_at(k).is_none()
+            {
+                k += 1;
+                adj += 1;
+            }
+            let Some(len) = self.p.leader_titles.match_at(self.tokens, k) else { continue };
+            let after = k + len;
+            // "the NRF's chief spokesman" is no chief of the NRF.
+            if self.p.title_words.contains(self.word(after)) || self.word(after) == "of" {
+                continue;
+            }
+            let mut b = org.start;
+            while b > 0 && self.word(b - 1) == "the" {
+                b -= 1;
+            }
+            let definite = b < org.start;
+            if self.title_blocked(org.start) {
+                continue;
+            }
+            // Title, comma, name: "the Taliban's supreme leader, Akhundzada".
+            if self.word(after) == "," {
+                if let Some(p) = self.unit_at(after + 1) {
+                    let a = self.units[p].clone();
+                    if a.class == Class::Person && !a.possessive {
+                        self.emit(a.entity, Predicate::Leads, org.entity, "leads-title", &[&a, &org], 0.9);
+                        continue;
+                    }
+                }
+            }
+            // Name, then the title in apposition or after a copula:
+            // "Akhundzada, the Taliban leader", "Massoud is the NRF's leader".
+            let linked = b >= 2 && (self.word(b - 1) == "," || matches!(self.word(b - 1), "is" | "remains" | "became"));
+            if (definite || self.word(org.end) == "'s") && linked {
+                if let Some(p) = self.unit_ending_at(b - 1) {
+                    let a = self.units[p].clone();
+                    if a.class == Class::Person && !a.possessive {
+                        self.emit(a.entity, Predicate::Leads, org.entity, "leads-title-apposition", &[&a, &org], 0.9);
+                    }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,355 @@
+//! `ag:metWith`: the constructions that report a meeting.
+//!
+//! - a transitive verb: "Muttaqi met Massoud in Tehran";
+//! - an intransitive verb with a partner: "A held talks with B", "A and B met";
+//! - a meeting noun: "the meeting between A and B", "talks with A";
+//! - "A told B during their talks";
+//! - "the first meeting between A and their opponents" (the sides just reported).
+
+use super::facts::Predicate;
+use super::model::COPULA;
+use super::model::{Ctx, Unit};
+use crate::ontology::gazetteer::Class;
+
+impl Ctx<'_> {
+    pub(super) fn meetings(&mut self) {
+        let n = self.tokens.len();
+        let realis = self.sentence_is_realis();
+        let mut i = 0;
+        while i < n {
+            if let Some(len) = self.p.meet_their.match_at(self.tokens, i) {
+                if self.p.meet_nouns.match_at(self.tokens, i + len).is_some() {
+                    self.meeting_their(i);
+                }
+            }
+            if let Some(len) = self.p.meet_transitive.match_at(self.tokens, i) {
+                if !self.inside_unit(i) {
+                    self.meeting_transitive(i, i + len, realis);
+                    i += len;
+                    continue;
+                }
+            }
+            if let Some(end) = self.light_verb_phrase(i) {
+                if !self.inside_unit(i) {
+                    self.meeting_verb(i, end, realis);
+                    i = end;
+                    continue;
+                }
+            }
+            if let Some(len) = self.p.meet_verbs.match_at(self.tokens, i) {
+                if !self.inside_unit(i) && !matches!(self.word(i.wrapping_sub(1)), "the" | "a" | "their" | "this" | "that" | "'s") {
+                    self.meeting_verb(i, i + len, realis);
+                    i += len;
+                    continue;
+                }
+            }
+            if let Some(len) = self.p.meet_nouns.match_at(self.tokens, i) {
+                if !self.inside_unit(i) {
+                    self.meeting_noun(i, i + len);
+                    i += len;
+                    continue;
+                }
+            }
+            i += 1;
+        }
+    }
+
+    /// "held three rounds of talks", "had a long meeting": the end of the
+    /// phrase when a light verb at `i` governs a meeting noun.
+    pub(super) fn light_verb_phrase(&self, i: usize) -> Option<usize> {
+        let n = self.p.light_verbs.match_at(self.tokens, i)?;
+        for j in i + n..(i + n + 5).min(self.tokens.len()) {
+            if let Some(len) = self.p.meet_nouns.match_at(self.tokens, j) {
+                return Some(j + len);
+            }
+            let w = self.word(j);
+            if !self.is_word_at(j) || self.unit_at(j).is_some() || self.is_breaker_at(j) || matches!(w, "and" | "or" | "with" | "to") {
+                return None;
+            }
+        }
+        None
+    }
+
+    /// "received Muttaqi", "called on Imran Khan": a meeting only with an
+    /// actor right after the verb, and not an appeal ("called on X to ...").
+    pub(super) fn meeting_transitive(&mut self, t: usize, te: usize, realis: bool) {
+        let mut j = te;
+        while j < te + 4
+            && self.unit_at(j).is_none()
+            && (matches!(self.word(j), "the" | "a" | "an")
+                || self.p.title_words.contains(self.word(j))
+                || self.p.honorifics.match_at(self.tokens, j).is_some()
+                || (self.cap(j) && self.unit_at(j).is_none() && self.is_word_at(j)))
+        {
+            j += 1;
+        }
+        let Some(first) = self.unit_at(j) else { return };
+        if self.units[first].possessive {
+            return;
+        }
+        let objects = self.with_delegation_leader(self.group_right(first, self.tokens.len()), self.tokens.len());
+        let end = self.units[*objects.last().unwrap()].end;
+        if self.word(end) == "to" {
+            return;
+        }
+        let Some(subjects) = self.subject_of(t) else { return };
+        let lo = self.units[*subjects.last().unwrap()].end;
+        if (self.irrealis_before(t, lo) && !realis) || self.denied_before(t) {
+            return;
+        }
+        let units: Vec<Unit> = subjects.iter().chain(&objects).map(|&u| self.units[u].clone()).collect();
+        let refs: Vec<&Unit> = units.iter().collect();
+        for &s in &subjects {
+            for &o in &objects {
+                let (a, b) = (self.units[s].entity, self.units[o].entity);
+                self.emit(a, Predicate::MetWith, b, "meet-transitive", &refs, 0.85);
+            }
+        }
+    }
+
+    pub(super) fn meeting_verb(&mut self, t: usize, te: usize, realis: bool) {
+        let Some(subjects) = self.subject_of(t).or_else(|| self.subject_before_gerund(t)) else { return };
+        let lo = self.units[*subjects.last().unwrap()].end;
+        if (self.irrealis_before(t, lo) && !realis) || self.denied_before(t) {
+            return;
+        }
+        // "If A meets B, ...": a condition, not a report.
+        let cs = self.clause_start(t);
+        if cs > 0 && self.p.conditional.contains_word(self.word(cs - 1)) {
+            return;
+        }
+        let objects = self.object_after(te);
+        let rule_units: Vec<Unit> = subjects.iter().chain(objects.iter().flatten()).map(|&u| self.units[u].clone()).collect();
+        let refs: Vec<&Unit> = rule_units.iter().collect();
+        match objects {
+            Some(objects) => {
+                for &s in &subjects {
+                    for &o in &objects {
+                        let (a, b) = (self.units[s].entity, self.units[o].entity);
+                        self.emit(a, Predicate::MetWith, b, "meet-verb-object", &refs, 0.9);
+                    }
+                }
+            }
+            None => {
+                for (k, &s) in subjects.iter().enumerate() {
+                    for &o in &subjects[k + 1..] {
+                        let (a, b) = (self.units[s].entity, self.units[o].entity);
+                        self.emit(a, Predicate::MetWith, b, "meet-verb-coordination", &refs, 0.9);
+                    }
+                }
+            }
+        }
+    }
+
+    /// "Kabulov told reporters after meeting Muttaqi": the gerund after
+    /// "after" or "while" shares the subject of the sentence.
+    pub(super) fn subject_before_gerund(&self, t: usize) -> Option<Vec<usize>> {
+        if t == 0 || !matches!(self.word(t - 1), "after" | "while") || !self.word(t).ends_with("ing") {
+            return None;
+        }
+        let first = (0..self.units.len()).find(|&u| {
+            let unit = &self.units[u];
+            unit.end <= t && !unit.possessive && !unit.attributive && !self.is_prepositional_object(u)
+        })?;
+        let span = self.units[first].end..t - 1;
+        if span.clone().any(|k| matches!(self.word(k), ";" | ":" | "\"") || self.p.relativizers.contains_word(self.word(k))) {
+            return None;
+        }
+        Some(vec![first])
+    }
+
+    /// The other side of a meeting: "met (with) (a delegation from) X and Y".
+    pub(super) fn object_after(&self, te: usize) -> Option<Vec<usize>> {
+        // Skip what can stand between a verb and its object: "with", "a
+        // delegation from", "the then US special envoy", "in Tehran with".
+        // A clause break, a new verb phrase ("and", "to discuss") or
+        // punctuation ends the search.
+        let mut j = te;
+        let limit = (te + 9).min(self.tokens.len());
+        while j < limit {
+            // "with the Special Representative of Iran for Afghanistan, His
+            // Excellency Hassan Kazemi Qomi": a long title, then the name.
+            if let Some(p) = self.name_after_long_title(j) {
+                return Some(self.group_right(p, self.tokens.len()));
+            }
+            if let Some(u) = self.unit_at(j) {
+                let unit = &self.units[u];
+                // "met Quds Force chief": an unnamed person of the organization.
+                if unit.possessive || unit.attributive {
+                    return None;
+                }
+                // "with Taliban negotiators led by Baradar": the leader too.
+                return Some(self.with_delegation_leader(self.group_right(u, self.tokens.len()), self.tokens.len()));
+            }
+            let w = self.word(j);
+            let word_ok = self.is_word_at(j)
+                && !self.is_breaker_at(j)
+                && !matches!(w, "and" | "or" | "but" | "to" | "for" | "about" | "after" | "before" | "over" | "between" | "against")
+                && !COPULA.contains(&w)
+                && self.trigger_at(j).is_none();
+            let punct_ok =
+                matches!(w, "\"" | "'" | "'s" | "&" | "-" | ".") && !(w == "." && !(j > te && self.tokens[j - 1].text.len() <= 3));
+            if !(word_ok || punct_ok) {
+                return None;
+            }
+            j += 1;
+        }
+        None
+    }
+
+    /// Skips forms of address from `k` ("His Excellency", "Mr.", "Mawlawi")
+    /// up to where a unit starts: "Amir" may also be the start of a name.
+    pub(super) fn skip_forms_of_address(&self, mut k: usize) -> usize {
+        while self.unit_at(k).is_none() {
+            let Some(h) = self.p.honorifics.match_at(self.tokens, k) else { break };
+            k += h;
+            if self.word(k) == "." {
+                k += 1;
+            }
+        }
+        k
+    }
+
+    /// The person named after a title phrase that starts at `j` and ends
+    /// with a comma: "the Special Representative of the Islamic Republic of
+    /// Iran for Afghanistan, His Excellency Hassan Kazemi Qomi".
+    pub(super) fn name_after_long_title(&self, j: usize) -> Option<usize> {
+        let mut k = j;
+        while matches!(self.word(k), "the" | "a" | "an") {
+            k += 1;
+        }
+        // "the Special Envoy", "the Russian Special Envoy": a title within
+        // the first capitalized words.
+        let first = k;
+        while k < first + 3 && self.cap(k) && self.is_word_at(k) && !self.p.title_words.contains(self.word(k)) && self.unit_at(k).is_none()
+        {
+            k += 1;
+        }
+        if !self.p.title_words.contains(self.word(k)) || self.unit_at(k).is_some() {
+            return None;
+        }
+        let stop = (k + 20).min(self.tokens.len());
+        while k < stop && self.word(k) != "," {
+            let w = self.word(k);
+            let ok = self.p.title_words.contains(w)
+                || matches!(w, "of" | "for" | "the" | "and" | "on" | "to" | "-" | "'s")
+                || (self.cap(k) && self.is_word_at(k))
+                || self.unit_at(k).is_some_and(|u| self.units[u].class == Class::Organization);
+            if !ok || self.is_breaker_at(k) || self.trigger_at(k).is_some() {
+                return None;
+            }
+            k += 1;
+        }
+        if self.word(k) != "," {
+            return None;
+        }
+        let n = self.skip_forms_of_address(k + 1);
+        self.unit_at(n).filter(|&u| self.units[u].class == Class::Person && !self.units[u].possessive)
+    }
+
+    pub(super) fn meeting_noun(&mut self, t: usize, te: usize) {
+        // "Taliban-NRF talks", "the Muttaqi-Massoud meeting".
+        if let Some(b) = self.unit_ending_at(t) {
+            let bs = self.units[b].start;
+            if bs >= 2 && self.word(bs - 1) == "-" {
+                if let Some(a) = self.unit_ending_at(bs - 1) {
+                    let start = self.units[a].start;
+                    if !self.irrealis_before(start, 0) && !self.irrealis_after(te) && !self.denied_before(start) {
+                        let (a, b) = (self.units[a].clone(), self.units[b].clone());
+                        self.emit(a.entity, Predicate::MetWith, b.entity, "meet-noun-compound", &[&a, &b], 0.85);
+                    }
+                }
+            }
+        }
+        let w = self.word(te);
+        let between = matches!(w, "between" | "among" | "amongst" | "involving") || (w == "held" && self.word(te + 1) == "between");
+        if between {
+            let start = if w == "held" { te + 2 } else { te + 1 };
+            let Some(first) = (start..(start + 4).min(self.tokens.len())).find_map(|k| self.unit_at(k)) else { return };
+            if self.units[first].possessive {
+                return;
+            }
+            let group = self.group_right(first, self.tokens.len());
+            if self.irrealis_before(t, 0) || self.irrealis_after(self.units[*group.last().unwrap()].end) {
+                return;
+            }
+            if group.len() == 1 {
+                self.meeting_with_their_side(t, first);
+                return;
+            }
+            let units: Vec<Unit> = group.iter().map(|&u| self.units[u].clone()).collect();
+            let refs: Vec<&Unit> = units.iter().collect();
+            for (k, a) in units.iter().enumerate() {
+                for b in &units[k + 1..] {
+                    self.emit(a.entity, Predicate::MetWith, b.entity, "meet-noun-between", &refs, 0.9);
+                }
+            }
+            return;
+        }
+        // "A's talks with B", "A's first meeting with B".
+        if w == "with" {
+            let owner = (t.saturating_sub(3)..t).rev().find_map(|k| {
+                let u = self.unit_ending_at(k)?;
+                (self.word(k) == "'s").then_some(u)
+            });
+            let Some(owner) = owner else { return };
+            let Some(objects) = self.object_after(te) else { return };
+            if self.irrealis_before(t, self.units[owner].end) || self.irrealis_after(self.units[*objects.last().unwrap()].end) {
+                return;
+            }
+            let a = self.units[owner].clone();
+            for o in objects {
+                let b = self.units[o].clone();
+                self.emit(a.entity, Predicate::MetWith, b.entity, "meet-noun-possessive", &[&a, &b], 0.85);
+            }
+        }
+    }
+
+    /// "The meeting was the first between the Taliban and their opponents":
+    /// the other side is the rest of the meeting the document just reported,
+    /// less the actor's own side.
+    pub(super) fn meeting_with_their_side(&mut self, t: usize, first: usize) {
+        let a = self.units[first].clone();
+        let k = a.end;
+        if self.word(k) != "and" || !matches!(self.word(k + 1), "their" | "its" | "his" | "her") {
+            return;
+        }
+        // Only when the sentence points back at that meeting: "the meeting",
+        // "the talks", "this rendezvous".
+        let anaphoric = (0..t)
+            .any(|i| matches!(self.word(i), "the" | "this" | "that" | "these") && self.p.meet_nouns.match_at(self.tokens, i + 1).is_some());
+        if !anaphoric || self.unit_at(k + 2).is_some() || !self.is_word_at(k + 2) {
+            return;
+        }
+        let Some((sentence, participants)) = self.doc.last_meeting() else { return };
+        if !participants.contains(&a.entity) && !participants.iter().any(|&p| self.doc.same_side(p, a.entity, self.gaz)) {
+            return;
+        }
+        let others: Vec<usize> =
+            participants.iter().copied().filter(|&p| p != a.entity && !self.doc.same_side(p, a.entity, self.gaz)).collect();
+        for o in others {
+            let b = self.synthetic(o);
+            self.emit_with(a.entity, Predicate::MetWith, o, "meet-their-side", &[&a, &b], 0.8, Some(sentence));
+        }
+    }
+
+    /// "A told B during their talks": the two actors just before.
+    pub(super) fn meeting_their(&mut self, t: usize) {
+        let hard = (0..t).rev().find(|&k| matches!(self.word(k), ";" | ":" | "."));
+        let cs = hard.map_or(0, |k| k + 1).max(t.saturating_sub(15));
+        let mut picked: Vec<Unit> = Vec::new();
+        for u in self.units.iter().rev().filter(|u| u.end <= t && u.start >= cs) {
+            if u.possessive || picked.iter().any(|p| p.entity == u.entity) {
+                continue;
+            }
+            picked.push(u.clone());
+            if picked.len() == 2 {
+                break;
+            }
+        }
+        if picked.len() == 2 {
+            let (a, b) = (picked[1].clone(), picked[0].clone());
+            self.emit(a.entity, Predicate::MetWith, b.entity, "meet-during-their", &[&a, &b], 0.8);
+        }
+    }
+}

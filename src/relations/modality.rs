@@ -1,0 +1,40 @@
+//! Modality: whether a sentence reports a relation as having happened.
+//! "will meet", "hopes to negotiate", "denied reports that ... met" block a
+//! meeting; a realis marker ("on Tuesday") lets a later one through. The
+//! words are `irrealis_before`, `irrealis_after`, `realis` and `denial` in
+//! `patterns.toml`.
+
+use super::model::Ctx;
+
+impl Ctx<'_> {
+    /// Whether a meeting trigger at `t` is reported as not having happened.
+    pub(super) fn irrealis_before(&self, t: usize, lo: usize) -> bool {
+        let from = t.saturating_sub(5).max(lo);
+        for i in from..t {
+            if self.inside_unit(i) {
+                continue;
+            }
+            if self.p.irrealis_before.match_at(self.tokens, i).is_some_and(|n| i + n <= t) {
+                // "to" blocks only right before the verb: "travelled to Doha and met".
+                if self.word(i) == "to" && i + 1 != t {
+                    continue;
+                }
+                return true;
+            }
+        }
+        false
+    }
+
+    pub(super) fn sentence_is_realis(&self) -> bool {
+        self.p.realis.occurs_in(self.tokens)
+    }
+
+    /// "the NRF denied reports that Massoud had met ...".
+    pub(super) fn denied_before(&self, t: usize) -> bool {
+        (0..t).any(|k| self.p.denial.match_at(self.tokens, k).is_some_and(|n| k + n <= t))
+    }
+
+    pub(super) fn irrealis_after(&self, end: usize) -> bool {
+        (end..(end + 6).min(self.tokens.len())).any(|i| self.p.irrealis_after.match_at(self.tokens, i).is_some())
+    }
+}

@@ -58,12 +58,27 @@ fn name_words(label: &str) -> Vec<String> {
 }
 
 /// A word's consonant skeleton: transliterations of one name differ mostly
-/// in vowels, doubled letters and q/k ("Faheem"/"Fahim", "Muttaqi"/"Mottaki").
+/// in vowels, doubled letters, an "h" after a consonant, the letters for one
+/// guttural (q, k, g, c) and a glued article ("Faheem"/"Fahim",
+/// "Muttaqi"/"Mottaki", "Gaddafi"/"Kadhafi", "Dbeibah"/"AlDabaiba").
 fn skeleton(w: &str) -> String {
+    let w = match w.strip_prefix("al").or_else(|| w.strip_prefix("el")) {
+        Some(rest) if rest.chars().count() >= 5 => rest,
+        _ => w,
+    };
     let mut out = String::new();
+    let mut prev = ' ';
     for c in w.chars() {
-        let c = if c == 'q' { 'k' } else { c };
-        if matches!(c, 'a' | 'e' | 'i' | 'o' | 'u' | 'y') || out.ends_with(c) {
+        let c = match c {
+            'q' | 'g' | 'c' => 'k',
+            'w' => 'v',
+            'j' => 'y',
+            'z' => 's',
+            other => other,
+        };
+        let after_consonant = !matches!(prev, 'a' | 'e' | 'i' | 'o' | 'u' | 'y' | ' ');
+        prev = c;
+        if matches!(c, 'a' | 'e' | 'i' | 'o' | 'u' | 'y') || (c == 'h' && after_consonant) || out.ends_with(c) {
             continue;
         }
         out.push(c);
@@ -78,9 +93,10 @@ fn close(a: &str, b: &str) -> bool {
     if a == b {
         return true;
     }
-    if a.chars().next() == b.chars().next() && a.chars().count() >= 4 && b.chars().count() >= 4 {
+    if a.chars().count() >= 4 && b.chars().count() >= 4 {
         let (sa, sb) = (skeleton(a), skeleton(b));
-        if sa.len() >= 2 && sa == sb {
+        // The same first letter, or a skeleton long enough to carry the name.
+        if sa == sb && (sa.len() >= 3 || (sa.len() >= 2 && a.chars().next() == b.chars().next())) {
             return true;
         }
     }
@@ -111,8 +127,22 @@ fn close(a: &str, b: &str) -> bool {
 /// Dashti"), or the same name with words added inside it or before it ("Mohammed
 /// bin Abdulrahman bin Jassim Al Thani" for "Mohammed bin Abdulrahman Al
 /// Thani", "Palestinian Islamic Jihad" for "Islamic Jihad").
-pub fn variants(a: &str, b: &str) -> bool {
-    same_words(&name_words(a), &name_words(b))
+///
+/// Particles ("al", "bin") do not count: "Mohamed al-Menfi" is "Mohammad
+/// Younes Menfi" with a middle name.
+pub fn variants(a: &str, b: &str, particles: &HashSet<String>) -> bool {
+    same_words(&key_words(a, particles), &key_words(b, particles))
+}
+
+/// The words two names are compared on: the name's words less particles.
+fn key_words(label: &str, particles: &HashSet<String>) -> Vec<String> {
+    let words = name_words(label);
+    let kept: Vec<String> = words.iter().filter(|w| !particles.contains(*w)).cloned().collect();
+    if kept.is_empty() {
+        words
+    } else {
+        kept
+    }
 }
 
 fn same_words(a: &[String], b: &[String]) -> bool {
@@ -137,8 +167,10 @@ fn extends(short: &[String], long: &[String]) -> bool {
 
 /// The gazetteer entity of this class that a name is a spelling variant of:
 /// one of its labels with the same words, or else one that the name extends.
-fn variant_of(gaz: &Gazetteer, class: Class, words: &[String]) -> Option<usize> {
-    let labels = |e: &Entity| std::iter::once(e.pref_label.clone()).chain(e.alt_labels.clone()).map(|l| name_words(&l)).collect::<Vec<_>>();
+fn variant_of(gaz: &Gazetteer, class: Class, words: &[String], particles: &HashSet<String>) -> Option<usize> {
+    let labels = |e: &Entity| {
+        std::iter::once(e.pref_label.clone()).chain(e.alt_labels.clone()).map(|l| key_words(&l, particles)).collect::<Vec<_>>()
+    };
     let exact = gaz.entities.iter().position(|e| {
         e.class == class && labels(e).iter().any(|lw| lw.len() == words.len() && lw.iter().zip(words).all(|(a, b)| close(a, b)))
     });
@@ -230,6 +262,41 @@ const NOT_NAMES: &[&str] = &[
     "last",
     "this",
     "that",
+    "yesterday",
+    "today",
+    "tonight",
+    "tomorrow",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "several",
+    "both",
+    "all",
+    "some",
+    "many",
+    "most",
+    "other",
+    "thousands",
+    "hundreds",
+    "dozens",
+    "as",
+    "with",
+    "from",
+    "by",
+    "under",
+    "during",
+    "despite",
+    "meanwhile",
+    "however",
+    "earlier",
+    "later",
 ];
 
 struct Scan<'s> {
@@ -307,8 +374,28 @@ impl Scan<'_> {
             break;
         }
         // A name ends where the capitals end ("Zabiullah Mujahid said"); a
-        // longer run of capitals is a headline or an organization.
-        (2..=4).contains(&words).then_some(j)
+        // longer run of capitals is a headline or an organization, and so is
+        // one that ends with an organization's head noun ("True News
+        // Information Team") or names a country.
+        let organization = self.p.org_heads.contains_word(self.word(j - 1)) || (i..j).any(|k| self.p.countries.contains(self.word(k)));
+        ((2..=4).contains(&words) && !organization).then_some(j)
+    }
+
+    /// Whether the name at `i..end` is a person's even without a title: not
+    /// a place ("in Abu Dhabi"), not a thing news names with capitals ("the
+    /// Berlin Conference", "Al Salam Palace"), not after a particle or a
+    /// hyphen (then it is the tail of another name).
+    fn plain_person(&self, i: usize, end: usize) -> bool {
+        let before = if i > 0 { self.word(i - 1) } else { "" };
+        let last = self.word(end - 1);
+        let place_before =
+            matches!(before, "in" | "at" | "near" | "across" | "into" | "to" | "toward" | "towards" | "outside" | "inside" | "the" | "-");
+        let tail_of_name = i > 0 && self.p.name_particles.contains(before);
+        let thing = self.p.not_person_endings.contains_word(last) || (i..end).any(|k| self.places.contains(self.word(k)));
+        // "Islamic Jihad leader X": the run names whoever the title's
+        // holder belongs to, not a person.
+        let before_title_or_hyphen = self.word(end) == "-" || self.p.title_words.contains(self.word(end));
+        !(place_before || tail_of_name || thing || before_title_or_hyphen)
     }
 
     /// The original spelling of token `i` (the tokens are folded).
@@ -334,7 +421,7 @@ impl Scan<'_> {
             b = 1;
         }
         // "UN Libya chief": a place is no part of an organization's name.
-        if (b..t).any(|k| self.places.contains(self.word(k))) {
+        if (b..t).any(|k| self.places.contains(self.word(k)) || self.p.countries.contains(self.word(k))) {
             return None;
         }
         if b == t || (b > 0 && (self.covered[b - 1] || self.word(b - 1) == "'s" || self.word(b - 1) == "-")) {
@@ -367,15 +454,22 @@ impl Scan<'_> {
     }
 }
 
+/// A headline in title case capitalizes nearly every word; a sentence that
+/// ends with a period is not one, however many names it holds ("Qatari
+/// Prime Minister X met Y.").
+fn is_title_case(s: &Sentence) -> bool {
+    let words = s.tokens.iter().filter(|t| t.is_word()).count();
+    let caps = s.tokens.iter().zip(&s.capitalized).filter(|(t, c)| t.is_word() && **c).count();
+    words >= 4 && caps * 10 > words * 8 && s.tokens.last().is_none_or(|t| t.text != ".")
+}
+
 /// The words a document writes with a capital inside a sentence (not first,
 /// not in a title-case headline) and never in lower case.
 fn proper_words(sentences: &[Sentence]) -> HashSet<String> {
     let mut capital = HashSet::new();
     let mut lower = HashSet::new();
     for s in sentences {
-        let words = s.tokens.iter().filter(|t| t.is_word()).count();
-        let caps = s.tokens.iter().zip(&s.capitalized).filter(|(t, c)| t.is_word() && **c).count();
-        let headline = words >= 4 && caps * 10 > words * 8;
+        let headline = is_title_case(s);
         for (i, (t, &c)) in s.tokens.iter().zip(&s.capitalized).enumerate() {
             if !t.is_word() {
                 continue;
@@ -418,9 +512,7 @@ pub fn discover(sentences: &[Sentence], text: &str, mentions: &[Vec<Mention>], g
     for (si, sentence) in sentences.iter().enumerate() {
         let tokens = &sentence.tokens;
         // A headline in title case capitalizes everything: no names there.
-        let words = tokens.iter().filter(|t| t.is_word()).count();
-        let caps = tokens.iter().zip(&sentence.capitalized).filter(|(t, c)| t.is_word() && **c).count();
-        if words >= 4 && caps * 10 > words * 8 {
+        if is_title_case(sentence) {
             continue;
         }
         let mut covered = vec![false; tokens.len()];
@@ -501,6 +593,10 @@ pub fn discover(sentences: &[Sentence], text: &str, mentions: &[Vec<Mention>], g
                             found.push((i, end, Class::Person));
                         }
                     }
+                    // "met with Angela Merkel": a full name needs no title.
+                    if scan.plain_person(i, end) {
+                        found.push((i, end, Class::Person));
+                    }
                 }
             }
             // "the Kabul Unity Council", "the Herat Shura Network"
@@ -521,7 +617,8 @@ pub fn discover(sentences: &[Sentence], text: &str, mentions: &[Vec<Mention>], g
                 }
             }
         }
-        found.sort_by_key(|f| (f.0, f.1));
+        // At one start, an organization found by a rule wins over a plain name.
+        found.sort_by_key(|f| (f.0, f.2 != Class::Organization, f.1));
         found.dedup_by_key(|f| f.0);
         for (start, end, class) in found {
             if out.mentions[si].iter().any(|m| m.start < end && start < m.end) {
@@ -529,10 +626,12 @@ pub fn discover(sentences: &[Sentence], text: &str, mentions: &[Vec<Mention>], g
             }
             let (a, b) = sentence.folded.original_range(tokens[start].start, tokens[end - 1].end);
             let label = text[sentence.span.start + a..sentence.span.start + b].to_string();
-            let words = name_words(&label);
-            let entity = if let Some(e) = variant_of(gaz, class, &words) {
+            let words = key_words(&label, &p.name_particles);
+            let entity = if let Some(e) = variant_of(gaz, class, &words, &p.name_particles) {
                 e
-            } else if let Some(k) = out.entities.iter().position(|e| e.class == class && same_words(&name_words(&e.pref_label), &words)) {
+            } else if let Some(k) =
+                out.entities.iter().position(|e| e.class == class && same_words(&key_words(&e.pref_label, &p.name_particles), &words))
+            {
                 base + k
             } else {
                 out.entities.push(Entity {

@@ -135,7 +135,7 @@ pub fn build_with_options(store: &Store, ontology: &Ontology, inputs: &[PathBuf]
     let extractor = Extractor::new(ontology);
     let mut seen: HashMap<String, String> = HashMap::new();
     let mut entities = BTreeSet::new();
-    let mut registry = Registry::load(store)?;
+    let mut registry = Registry::load(store, ontology.patterns.name_particles.clone())?;
     let mut writer = if bulk { Writer::Bulk { loader: store.bulk_loader(), pending: Vec::new() } } else { Writer::Transactions };
     // Extraction runs ahead of the writer by at most two batches.
     let (tx, rx) = std::sync::mpsc::sync_channel::<Vec<(Vec<Prepared>, Vec<InputError>)>>(2);
@@ -239,10 +239,12 @@ struct Prepared {
 /// instead of becoming a second node.
 struct Registry {
     known: Vec<(NamedNode, String, String)>,
+    /// Name particles ("al", "bin"), which spellings may add or drop.
+    particles: std::collections::HashSet<String>,
 }
 
 impl Registry {
-    fn load(store: &Store) -> Result<Registry> {
+    fn load(store: &Store, particles: std::collections::HashSet<String>) -> Result<Registry> {
         let q = format!(
             "SELECT DISTINCT ?e ?c ?l WHERE {{ GRAPH ?g {{ ?e <{AG_DISCOVERED}> true ; a ?c ; <{SKOS_PREF_LABEL}> ?l }} }} ORDER BY ?e ?l"
         );
@@ -257,7 +259,7 @@ impl Registry {
                 }
             }
         }
-        Ok(Registry { known })
+        Ok(Registry { known, particles })
     }
 
     /// Rewrites a document's discovered actors that are variants of known
@@ -280,7 +282,7 @@ impl Registry {
             .collect();
         let mut map: HashMap<NamedNode, NamedNode> = HashMap::new();
         for (iri, class, label) in found {
-            match self.known.iter().find(|(k, c, l)| *c == class && (*k == iri || discover::variants(l, &label))) {
+            match self.known.iter().find(|(k, c, l)| *c == class && (*k == iri || discover::variants(l, &label, &self.particles))) {
                 Some((k, _, _)) if *k != iri => {
                     map.insert(iri, k.clone());
                 }

@@ -65,6 +65,10 @@ struct RawActors {
     name_particles: Vec<String>,
     #[serde(default)]
     nationality_endings: Vec<String>,
+    #[serde(default)]
+    countries: Vec<String>,
+    #[serde(default)]
+    not_person_endings: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -130,6 +134,11 @@ pub struct Patterns {
     /// Endings of a nationality adjective ("Qatari", "Rwandan"): such a
     /// word before a title is not an organization.
     pub nationality_endings: Vec<String>,
+    /// Countries, regions and capitals: places, never discovered actors.
+    pub countries: HashSet<String>,
+    /// Last words of capitalized names that are things, not people: "the
+    /// Berlin Conference", "Al Salam Palace".
+    pub not_person_endings: PhraseSet,
     pub meet_verbs: PhraseSet,
     pub light_verbs: PhraseSet,
     pub meet_transitive: PhraseSet,
@@ -188,6 +197,8 @@ impl Patterns {
             org_heads: p(&raw.actors.org_heads),
             name_particles: raw.actors.name_particles.iter().map(|w| crate::text::fold::fold(w)).collect(),
             nationality_endings: raw.actors.nationality_endings.iter().map(|w| crate::text::fold::fold(w)).collect(),
+            countries: raw.actors.countries.iter().map(|w| crate::text::fold::fold(w)).collect(),
+            not_person_endings: p(&raw.actors.not_person_endings),
             meet_verbs: p(&raw.meet.verbs),
             light_verbs: p(&raw.meet.light_verbs),
             meet_transitive: p(&raw.meet.transitive),

@@ -341,11 +341,51 @@ impl Ctx<'_> {
 
     /// "a delegation of the NRF", "representatives from the Taliban".
     pub(super) fn is_proxy_object(&self, u: usize) -> bool {
+        // "emissaries of Haftar": a person's envoys are not the person; an
+        // organization's delegation is the organization.
+        if self.units[u].class != Class::Organization {
+            return false;
+        }
         let mut k = self.units[u].start;
-        while k > 0 && matches!(self.word(k - 1), "the" | "a" | "an") {
-            k -= 1;
+        loop {
+            if k > 0 && matches!(self.word(k - 1), "the" | "a" | "an") {
+                k -= 1;
+            } else if k > 1 && self.word(k - 1) == "'s" && self.cap(k - 2) && self.unit_ending_at(k - 1).is_none() {
+                // "a delegation from Libya's Government of National Accord"
+                k -= 2;
+            } else {
+                break;
+            }
         }
         k > 0 && matches!(self.word(k - 1), "of" | "from") && self.p.proxies.match_before(self.tokens, k - 1).is_some()
+    }
+
+    /// Whether person unit `u` is named only as whom envoys or a delegation
+    /// represent: "emissaries of Haftar", "an envoy from Massoud" (and the
+    /// people coordinated with it: "emissaries of A and B").
+    pub(super) fn envoy_of(&self, u: usize) -> bool {
+        if self.units[u].class != Class::Person {
+            return false;
+        }
+        let mut k = self.units[u].start;
+        // Walk left over a coordination: "of A and B".
+        for _ in 0..4 {
+            while k > 0 && matches!(self.word(k - 1), "the" | "a" | "an") {
+                k -= 1;
+            }
+            if k > 0 && matches!(self.word(k - 1), "of" | "from") {
+                return self.p.proxies.match_before(self.tokens, k - 1).is_some();
+            }
+            if k > 0 && matches!(self.word(k - 1), "and" | ",") {
+                match self.unit_ending_at(k - 1) {
+                    Some(prev) => k = self.units[prev].start,
+                    None => return false,
+                }
+            } else {
+                return false;
+            }
+        }
+        false
     }
 
     /// The preposition that governs unit `u`, if any.

@@ -4,6 +4,7 @@
 //! - a leader noun in apposition: "Massoud, leader of the NRF";
 //! - a passive: "the NRF is led by Massoud"; a compound: "the Massoud-led NRF";
 //! - a verb: "Massoud heads the NRF".
+//!
 //! Sub-units, former roles and spokespeople are not leadership.
 
 use super::facts::Predicate;

@@ -63,7 +63,12 @@ impl Ctx<'_> {
                 return Some(j + len);
             }
             let w = self.word(j);
-            if !self.is_word_at(j) || self.unit_at(j).is_some() || self.is_breaker_at(j) || matches!(w, "and" | "or" | "with" | "to") {
+            // "had no direct talks": a negated meeting is none.
+            if !self.is_word_at(j)
+                || self.unit_at(j).is_some()
+                || self.is_breaker_at(j)
+                || matches!(w, "and" | "or" | "with" | "to" | "no" | "not" | "never")
+            {
                 return None;
             }
         }
@@ -73,6 +78,25 @@ impl Ctx<'_> {
     /// "received Muttaqi", "called on Imran Khan": a meeting only with an
     /// actor right after the verb, and not an appeal ("called on X to ...").
     pub(super) fn meeting_transitive(&mut self, t: usize, te: usize, realis: bool) {
+        // "Y was received by X": the passive names the host after "by".
+        if t > 0 && COPULA.contains(&self.word(t - 1)) && self.word(te) == "by" {
+            let Some(host) = (te + 1..(te + 6).min(self.tokens.len())).find_map(|k| self.unit_at(k)) else { return };
+            let Some(guests) = self.subject_of(t - 1) else { return };
+            let lo = self.units[*guests.last().unwrap()].end;
+            if (self.irrealis_before(t - 1, lo) && !realis) || self.denied_before(t) {
+                return;
+            }
+            let hosts = self.group_right(host, self.tokens.len());
+            let units: Vec<Unit> = guests.iter().chain(&hosts).map(|&u| self.units[u].clone()).collect();
+            let refs: Vec<&Unit> = units.iter().collect();
+            for &g in &guests {
+                for &h in &hosts {
+                    let (a, b) = (self.units[g].entity, self.units[h].entity);
+                    self.emit(a, Predicate::MetWith, b, "meet-hosted-passive", &refs, 0.85);
+                }
+            }
+            return;
+        }
         let mut j = te;
         while j < te + 4
             && self.unit_at(j).is_none()
@@ -89,7 +113,9 @@ impl Ctx<'_> {
         }
         let objects = self.with_delegation_leader(self.group_right(first, self.tokens.len()), self.tokens.len());
         let end = self.units[*objects.last().unwrap()].end;
-        if self.word(end) == "to" {
+        // "called on X to resign" is an appeal; "welcomed X to Washington"
+        // is a visit.
+        if self.word(end) == "to" && self.word(t) == "called" || self.word(end) == "to" && self.is_word_at(end + 1) && !self.cap(end + 1) {
             return;
         }
         let Some(subjects) = self.subject_of(t) else { return };
@@ -109,6 +135,11 @@ impl Ctx<'_> {
 
     pub(super) fn meeting_verb(&mut self, t: usize, te: usize, realis: bool) {
         let Some(subjects) = self.subject_of(t).or_else(|| self.subject_before_gerund(t)) else { return };
+        // "Emissaries of A and B met": the people are not at the meeting.
+        let subjects: Vec<usize> = subjects.into_iter().filter(|&u| !self.envoy_of(u)).collect();
+        if subjects.is_empty() {
+            return;
+        }
         let lo = self.units[*subjects.last().unwrap()].end;
         if (self.irrealis_before(t, lo) && !realis) || self.denied_before(t) {
             return;
@@ -130,6 +161,9 @@ impl Ctx<'_> {
                     }
                 }
             }
+            // "A and B held talks with Qatari officials": a partner that is
+            // no actor, so A and B did not meet each other.
+            None if self.partner_not_named(te) => {}
             None => {
                 for (k, &s) in subjects.iter().enumerate() {
                     for &o in &subjects[k + 1..] {
@@ -139,6 +173,32 @@ impl Ctx<'_> {
                 }
             }
         }
+    }
+
+    /// Whether the meeting verb ending at `te` has a partner that is not an
+    /// actor: "met with Qatari officials", "met on Sunday with mediators",
+    /// "met the mediators". "A and B met on Sunday" has none.
+    pub(super) fn partner_not_named(&self, te: usize) -> bool {
+        if matches!(
+            self.word(te),
+            "the" | "a" | "an" | "his" | "her" | "their" | "its" | "several" | "some" | "two" | "three" | "senior" | "top"
+        ) {
+            return true;
+        }
+        for j in te..(te + 8).min(self.tokens.len()) {
+            let w = self.word(j);
+            if matches!(w, "with" | "separately") {
+                return true;
+            }
+            if !self.is_word_at(j)
+                || self.is_breaker_at(j)
+                || self.trigger_at(j).is_some()
+                || matches!(w, "to" | "and" | "after" | "before")
+            {
+                return false;
+            }
+        }
+        false
     }
 
     /// "Kabulov told reporters after meeting Muttaqi": the gerund after

@@ -15,8 +15,9 @@ impl Ctx<'_> {
                 continue;
             }
             if self.p.irrealis_before.match_at(self.tokens, i).is_some_and(|n| i + n <= t) {
-                // "to" blocks only right before the verb: "travelled to Doha and met".
-                if self.word(i) == "to" && i + 1 != t {
+                // "to" and "for" block only right before the verb: "travelled
+                // to Doha and met", "conditions for meeting Haftar".
+                if matches!(self.word(i), "to" | "for") && i + 1 != t {
                     continue;
                 }
                 return true;

@@ -336,6 +336,9 @@ impl<'a> Ctx<'a> {
             if self.word(u.end) == "'s" {
                 let proxy = self.p.proxies.match_at(self.tokens, u.end + 1).is_some()
                     || (self.p.title_words.contains(self.word(u.end + 1)) && self.p.proxies.match_at(self.tokens, u.end + 2).is_some());
+                // "the Taliban's delegation" is the Taliban; "Haftar's
+                // emissaries" are not Haftar.
+                let proxy = proxy && u.class == Class::Organization;
                 u.proxy = proxy;
                 u.possessive = !proxy;
             }

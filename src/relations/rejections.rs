@@ -155,6 +155,17 @@ impl Ctx<'_> {
             return;
         }
         let Some(subjects) = self.subject_of(t) else { return };
+        // "refused to meet Haftar", "ruled out negotiating with the M23":
+        // refusing a meeting rejects the other side.
+        if let Some(others) = self.refused_meeting_with(te) {
+            for s in subjects {
+                for &o in &others {
+                    let (s, o) = (self.units[s].clone(), self.units[o].clone());
+                    self.emit(s.entity, Predicate::Rejected, o.entity, "reject-meeting", &[&s, &o], 0.85);
+                }
+            }
+            return;
+        }
         let Some((o, anaphoric, context)) = self.rejected_object(te, owners) else {
             // "Massoud demanded elections, and the Taliban refused": no
             // object, so what was refused is the proposal just made.
@@ -185,6 +196,18 @@ impl Ctx<'_> {
             let (rule, conf) = if anaphoric { ("reject-anaphoric-proposal", 0.8) } else { ("reject-proposal", 0.9) };
             self.emit_with(s.entity, Predicate::Rejected, o.entity, rule, &[&s, &o], conf, context);
         }
+    }
+
+    /// The other side of a meeting refused right after a rejection verb: "to
+    /// meet (with) X", "to sit with X", "negotiating with X".
+    pub(super) fn refused_meeting_with(&self, te: usize) -> Option<Vec<usize>> {
+        let verb = if self.word(te) == "to" { te + 1 } else { te };
+        let len = self.p.meet_verbs.match_at(self.tokens, verb)?;
+        if verb == te && !self.word(te).ends_with("ing") {
+            return None;
+        }
+        let objects = self.object_after(verb + len)?;
+        Some(objects.into_iter().filter(|&o| !self.units[o].possessive).collect::<Vec<_>>()).filter(|o| !o.is_empty())
     }
 
     /// Whether the object of a rejection at `te` is talks with no actor in

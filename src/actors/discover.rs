@@ -150,7 +150,23 @@ fn same_words(a: &[String], b: &[String]) -> bool {
         return a.iter().zip(b).all(|(x, y)| close(x, y));
     }
     let (short, long) = if a.len() < b.len() { (a, b) } else { (b, a) };
-    extends(short, long)
+    extends(short, long) || abbreviates(short, long)
+}
+
+/// Whether a one-word name is the acronym of a longer one: "UN" of "United
+/// Nations", "AU" of "African Union" (small words such as "of" left out).
+fn abbreviates(short: &[String], long: &[String]) -> bool {
+    let [acronym] = short else { return false };
+    let n = acronym.chars().count();
+    if !(2..=6).contains(&n) || long.len() < 2 {
+        return false;
+    }
+    let initials: String = long
+        .iter()
+        .filter(|w| !matches!(w.as_str(), "of" | "the" | "for" | "and" | "in" | "on" | "to"))
+        .filter_map(|w| w.chars().next())
+        .collect();
+    initials == *acronym
 }
 
 /// Whether `long` is `short` with words added: the short name has two words
@@ -398,6 +414,21 @@ impl Scan<'_> {
         !(place_before || tail_of_name || thing || before_title_or_hyphen)
     }
 
+    /// Whether token `i` is an acronym standing alone: 2 to 6 capital
+    /// letters, not next to other capitalized words (then it is part of a
+    /// longer name), not a country, title or form of address.
+    fn acronym_at(&self, i: usize) -> bool {
+        if !self.name_word(i) || self.name_word(i + 1) || (i > 0 && self.name_word(i - 1)) {
+            return false;
+        }
+        let w = self.original(i);
+        let n = w.chars().count();
+        (2..=6).contains(&n)
+            && w.chars().all(|c| c.is_ascii_uppercase())
+            && !self.p.countries.contains(self.word(i))
+            && !self.p.not_organizations.contains(self.word(i))
+    }
+
     /// The original spelling of token `i` (the tokens are folded).
     fn original(&self, i: usize) -> &str {
         let (a, b) = self.sentence.folded.original_range(self.tokens[i].start, self.tokens[i].end);
@@ -598,6 +629,12 @@ pub fn discover(sentences: &[Sentence], text: &str, mentions: &[Vec<Mention>], g
                         found.push((i, end, Class::Person));
                     }
                 }
+            }
+            // "a UN proposal", "NATO officials": an acronym standing alone is
+            // an organization's name, unless it is a country's ("US") or a
+            // word news writes in capitals that names no one ("GMT").
+            if scan.acronym_at(i) {
+                found.push((i, i + 1, Class::Organization));
             }
             // "the Kabul Unity Council", "the Herat Shura Network"
             if scan.word(i) == "the" && scan.capitalized.get(i + 1) == Some(&true) {

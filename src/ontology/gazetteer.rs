@@ -59,6 +59,14 @@ impl Gazetteer {
     /// Builds the gazetteer from the triples of the ontology folder: every
     /// subject typed `ag:Person` or `ag:Organization` is an entity.
     pub fn from_quads(quads: &[Quad]) -> Result<Gazetteer> {
+        Self::from_quads_with_collectives(quads, &[])
+    }
+
+    /// As [`Gazetteer::from_quads`], and a one-word plural organization
+    /// name also matches as its singular before a collective noun: with
+    /// "Houthis" listed, "the Houthi group" and "Houthi militias" are the
+    /// Houthis. A name the gazetteer gives another entity is never taken.
+    pub fn from_quads_with_collectives(quads: &[Quad], collectives: &[String]) -> Result<Gazetteer> {
         let mut by_subject: BTreeMap<String, Vec<&Quad>> = BTreeMap::new();
         for q in quads {
             if let oxigraph::model::NamedOrBlankNode::NamedNode(s) = &q.subject {
@@ -125,12 +133,16 @@ impl Gazetteer {
         if entities.is_empty() {
             bail!("gazetteer: no entity found (an entity is a subject typed ag:Person or ag:Organization with a skos:prefLabel)");
         }
-        Self::from_entities(entities)
+        Self::build(entities, collectives)
     }
 
     /// Builds the gazetteer from entities, checking that no full name is
     /// claimed by two of them.
     pub fn from_entities(entities: Vec<Entity>) -> Result<Gazetteer> {
+        Self::build(entities, &[])
+    }
+
+    fn build(entities: Vec<Entity>, collectives: &[String]) -> Result<Gazetteer> {
         let mut index: HashMap<String, usize> = HashMap::new();
         let mut names: Vec<NameEntry> = Vec::new();
         let mut patterns: Vec<String> = Vec::new();
@@ -174,6 +186,25 @@ impl Gazetteer {
                 }
             }
         }
+        // "Houthi militias" for "Houthis": derived names, after every listed
+        // one so that none displaces a name the gazetteer gives.
+        for (e, entity) in entities.iter().enumerate().filter(|(_, x)| x.class == Class::Organization) {
+            for label in std::iter::once(&entity.pref_label).chain(&entity.alt_labels) {
+                let Some(stem) = label.strip_suffix('s') else { continue };
+                if label.contains(' ') || stem.ends_with('s') || stem.chars().count() < 4 || !label.starts_with(char::is_uppercase) {
+                    continue;
+                }
+                for noun in collectives {
+                    let folded = fold(&format!("{stem} {noun}"));
+                    if index.contains_key(&folded) {
+                        continue;
+                    }
+                    index.insert(folded.clone(), names.len());
+                    names.push(NameEntry { full: Some(e), ..NameEntry::default() });
+                    patterns.push(folded);
+                }
+            }
+        }
         let matcher = AhoCorasick::builder().match_kind(MatchKind::Standard).build(&patterns)?;
         let mut generic: BTreeMap<Vec<String>, Vec<usize>> = BTreeMap::new();
         for (e, entity) in entities.iter().enumerate() {
@@ -193,4 +224,47 @@ impl Gazetteer {
 fn is_acronym(label: &str) -> bool {
     let letters: Vec<char> = label.chars().filter(|c| c.is_alphabetic()).collect();
     letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn entity(local: &str, class: Class, pref: &str, alt: &[&str]) -> Entity {
+        Entity {
+            iri: NamedNode::new_unchecked(format!("https://w3id.org/actorgraph/id/{local}")),
+            class,
+            pref_label: pref.to_string(),
+            alt_labels: alt.iter().map(|s| s.to_string()).collect(),
+            short_labels: Vec::new(),
+            cues: Vec::new(),
+            generic_names: Vec::new(),
+            member_of: Vec::new(),
+        }
+    }
+
+    fn owner(g: &Gazetteer, name: &str) -> Option<usize> {
+        let i = g
+            .names
+            .iter()
+            .zip(0..)
+            .find(|(_, i)| g.matcher.find(&fold(name)).is_some_and(|m| m.pattern().as_usize() == *i && m.len() == fold(name).len()))?
+            .1;
+        g.names[i].full
+    }
+
+    #[test]
+    fn a_plural_organization_matches_as_its_singular_before_a_collective_noun() {
+        let entities = vec![
+            entity("rebels", Class::Organization, "Houthis", &[]),
+            entity("movement", Class::Organization, "Houthi Movement Council", &["Houthi movement"]),
+            entity("person", Class::Person, "Ali Hassan", &["Hassans"]),
+        ];
+        let g = Gazetteer::build(entities, &["group".to_string(), "movement".to_string()]).unwrap();
+        assert_eq!(owner(&g, "Houthi group"), Some(0));
+        // A name the gazetteer gives another actor stays that actor's.
+        assert_eq!(owner(&g, "Houthi movement"), Some(1));
+        // Only organizations: a person's label gives nothing.
+        assert_eq!(owner(&g, "Hassan group"), None);
+    }
 }

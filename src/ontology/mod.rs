@@ -99,8 +99,8 @@ impl Ontology {
         }
         quads.sort_by_cached_key(|q| q.to_string());
         quads.dedup();
-        let gazetteer = Gazetteer::from_quads(&quads)?;
         let patterns = Patterns::parse(patterns, patterns_name)?;
+        let gazetteer = Gazetteer::from_quads_with_collectives(&quads, &patterns.collective_nouns)?;
         let places = Places::from_quads(&quads)?;
         let version = quads
             .iter()

@@ -69,6 +69,12 @@ struct RawActors {
     countries: Vec<String>,
     #[serde(default)]
     not_person_endings: Vec<String>,
+    #[serde(default)]
+    collective_nouns: Vec<String>,
+    #[serde(default)]
+    not_organizations: Vec<String>,
+    #[serde(default)]
+    person_groups: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -139,6 +145,14 @@ pub struct Patterns {
     /// Last words of capitalized names that are things, not people: "the
     /// Berlin Conference", "Al Salam Palace".
     pub not_person_endings: PhraseSet,
+    /// Nouns after a plural organization name's singular that stand for
+    /// the organization: "the Houthi group" for "Houthis".
+    pub collective_nouns: Vec<String>,
+    /// Words news writes in capitals that name no organization ("GMT").
+    pub not_organizations: HashSet<String>,
+    /// Nouns after a person's name that make it a group's description:
+    /// "the Hadi government", "Maduro loyalists".
+    pub person_groups: PhraseSet,
     pub meet_verbs: PhraseSet,
     pub light_verbs: PhraseSet,
     pub meet_transitive: PhraseSet,
@@ -190,7 +204,15 @@ impl Patterns {
             say_verbs: p(&raw.clauses.say_verbs),
             anonymous_sources: p(&raw.clauses.anonymous_sources),
             titles: p(&raw.actors.titles),
-            title_words: raw.actors.titles.iter().flat_map(|t| Phrase::new(t).0).collect(),
+            // The words of "secretary of state" are titles, but not "of":
+            // rules walk over title words, never over a preposition.
+            title_words: raw
+                .actors
+                .titles
+                .iter()
+                .flat_map(|t| Phrase::new(t).0)
+                .filter(|w| !matches!(w.as_str(), "of" | "to" | "for" | "the" | "and" | "on" | "in"))
+                .collect(),
             proxies: p(&raw.actors.proxies),
             honorifics: p(&raw.actors.honorifics),
             adjectival_prefixes: p(&raw.actors.adjectival_prefixes),
@@ -199,6 +221,9 @@ impl Patterns {
             nationality_endings: raw.actors.nationality_endings.iter().map(|w| crate::text::fold::fold(w)).collect(),
             countries: raw.actors.countries.iter().map(|w| crate::text::fold::fold(w)).collect(),
             not_person_endings: p(&raw.actors.not_person_endings),
+            collective_nouns: raw.actors.collective_nouns.clone(),
+            not_organizations: raw.actors.not_organizations.iter().map(|w| crate::text::fold::fold(w)).collect(),
+            person_groups: p(&raw.actors.person_groups),
             meet_verbs: p(&raw.meet.verbs),
             light_verbs: p(&raw.meet.light_verbs),
             meet_transitive: p(&raw.meet.transitive),

@@ -232,6 +232,21 @@ impl Ctx<'_> {
                 if (self.units[u].end..t).any(|k| matches!(self.word(k), "he" | "she" | "they" | "we" | "it")) {
                     return None;
                 }
+                // "Hadi received the envoy X and refused ...": X is the first
+                // verb's object; the second verb shares the clause's subject.
+                let object_of_first_verb = |f: usize| {
+                    (self.units[f].end..self.units[u].start)
+                        .any(|k| self.is_word_at(k) && !self.cap(k) && !matches!(self.word(k), "and" | "or"))
+                };
+                if coordinated_vp && self.units[u].end + 1 == t {
+                    let subject = in_clause
+                        .iter()
+                        .copied()
+                        .find(|&f| f != u && !self.units[f].possessive && !self.units[f].attributive && !self.is_prepositional_object(f));
+                    if let Some(f) = subject.filter(|&f| object_of_first_verb(f)) {
+                        return Some(self.group_left(f, cs)).filter(|g| !g.is_empty());
+                    }
+                }
                 u
             }
             // "A, leader of B in C, has rejected": the head of the apposition,
@@ -370,7 +385,12 @@ impl Ctx<'_> {
         let mut k = self.units[u].start;
         // Walk left over a coordination: "of A and B".
         for _ in 0..4 {
-            while k > 0 && matches!(self.word(k - 1), "the" | "a" | "an") {
+            // "emissaries of Marshal Khalifa Haftar and Prime Minister X"
+            while k > 0
+                && (matches!(self.word(k - 1), "the" | "a" | "an" | ".")
+                    || self.p.title_words.contains(self.word(k - 1))
+                    || self.p.honorifics.contains_word(self.word(k - 1)))
+            {
                 k -= 1;
             }
             if k > 0 && matches!(self.word(k - 1), "of" | "from") {

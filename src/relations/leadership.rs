@@ -80,6 +80,24 @@ impl Ctx<'_> {
         if self.unit_at(k).is_none() && self.cap(k) && self.is_word_at(k) && self.word(k + 1) == "'s" {
             k += 2;
         }
+        // "the self-styled Libyan National Army", "the UN-backed Presidential
+        // Council": modifiers, a compound with an actor among them, before
+        // the organization.
+        let start = k;
+        while k < start + 5 {
+            if let Some(m) = self.unit_at(k).filter(|&m| self.word(self.units[m].end) == "-") {
+                k = self.units[m].end;
+            } else if self.word(k) == "-"
+                || (self.is_word_at(k) && !self.cap(k) && !PREPOSITIONS.contains(&self.word(k)) && !matches!(self.word(k), "and" | "or"))
+            {
+                k += 1;
+            } else {
+                break;
+            }
+        }
+        if self.unit_at(k).is_none() {
+            k = start;
+        }
         let mut u = self.unit_at(k)?;
         // "the commander of the IRGC's Quds Force": the part, not the parent.
         if self.units[u].possessive {
@@ -90,6 +108,8 @@ impl Ctx<'_> {
             || unit.possessive
             || unit.proxy
             || self.p.subunits.match_at(self.tokens, unit.name_end).is_some()
+            // "the head of the UN-backed government": a modifier, not the organization.
+            || self.word(unit.end) == "-"
         {
             return None;
         }

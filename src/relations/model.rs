@@ -323,6 +323,12 @@ impl<'a> Ctx<'a> {
             if u.proxy {
                 continue;
             }
+            // "the Hadi government", "Maduro loyalists": the person only
+            // names a group that acts, not himself.
+            if u.class == Class::Person && self.p.person_groups.match_at(self.tokens, u.end).is_some() {
+                u.attributive = true;
+                continue;
+            }
             if u.class == Class::Organization {
                 let mut k = u.end;
                 if self.word(k) == "'s" {

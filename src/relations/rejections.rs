@@ -63,6 +63,10 @@ impl Ctx<'_> {
                         break;
                     }
                     let w = self.word(k);
+                    // "a UN-proposed peace plan"
+                    if w == "-" {
+                        continue;
+                    }
                     if !self.is_word_at(k)
                         || PREPOSITIONS.contains(&w)
                         || self.is_breaker_at(k)

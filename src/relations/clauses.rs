@@ -70,12 +70,24 @@ impl Ctx<'_> {
             }
         }
         let rest = &gap[k..];
-        rest.len() <= 5
+        // "and former US secretary of state Antony Blinken": the words of a
+        // title phrase, "of" included.
+        let mut in_title = vec![false; rest.len()];
+        for j in 0..rest.len() {
+            if let Some(n) = self.p.titles.match_at(self.tokens, a + k + j) {
+                in_title[j..(j + n).min(rest.len())].iter_mut().for_each(|x| *x = true);
+            }
+        }
+        rest.len() <= 7
+            && (rest.len() <= 5 || in_title.iter().any(|&x| x))
             && rest.iter().enumerate().all(|(j, t)| {
                 let w = t.text.as_str();
                 let i = a + k + j;
                 // "and Mr. Karzai"
                 if w == "." && j > 0 && rest[j - 1].is_word() && rest[j - 1].text.len() <= 4 {
+                    return true;
+                }
+                if in_title[j] {
                     return true;
                 }
                 (t.is_word() || matches!(w, "'s" | "\"" | "'" | "-" | "&"))

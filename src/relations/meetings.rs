@@ -234,12 +234,35 @@ impl Ctx<'_> {
             }
             if let Some(u) = self.unit_at(j) {
                 let unit = &self.units[u];
+                // "met with the leader of the NRF Ahmad Massoud": the person
+                // the title names, right after the organization.
+                let after_of = (j >= 2 && self.word(j - 1) == "of") || (j >= 3 && self.word(j - 1) == "the" && self.word(j - 2) == "of");
+                if unit.class == Class::Organization && after_of {
+                    let k = if self.word(unit.end) == "," { unit.end + 1 } else { unit.end };
+                    let before = if self.word(j - 1) == "of" { j - 1 } else { j - 2 };
+                    if before >= 1 && self.p.leader_nouns.match_before(self.tokens, before).is_some() {
+                        if let Some(p) = self.unit_at(k).filter(|&p| self.units[p].class == Class::Person && !self.units[p].possessive) {
+                            return Some(self.group_right(p, self.tokens.len()));
+                        }
+                    }
+                }
                 // "met Quds Force chief": an unnamed person of the organization.
                 if unit.possessive || unit.attributive {
                     return None;
                 }
                 // "with Taliban negotiators led by Baradar": the leader too.
                 return Some(self.with_delegation_leader(self.group_right(u, self.tokens.len()), self.tokens.len()));
+            }
+            // "sat down with a Russian team headed by presidential aide
+            // Vladimir Medinsky": the team's leader is the other side.
+            if let Some(n) = self.p.lead_passive.match_at(self.tokens, j) {
+                if j > te && self.p.proxies.match_before(self.tokens, j).is_some() {
+                    let k = self.skip_titles_forward(j + n, 6);
+                    if let Some(p) = self.unit_at(k).filter(|&p| self.units[p].class == Class::Person) {
+                        return Some(self.group_right(p, self.tokens.len()));
+                    }
+                }
+                return None;
             }
             let w = self.word(j);
             let word_ok = self.is_word_at(j)
@@ -321,10 +344,16 @@ impl Ctx<'_> {
                 }
             }
         }
-        let w = self.word(te);
-        let between = matches!(w, "between" | "among" | "amongst" | "involving") || (w == "held" && self.word(te + 1) == "between");
+        // "talks between A and B", "talks held between", "four rounds of
+        // talks have been held between".
+        let mut at = te;
+        while at < te + 4 && matches!(self.word(at), "held" | "have" | "has" | "had" | "been" | "were" | "was" | "took" | "place") {
+            at += 1;
+        }
+        let w = self.word(at);
+        let between = matches!(w, "between" | "among" | "amongst" | "involving");
         if between {
-            let start = if w == "held" { te + 2 } else { te + 1 };
+            let start = at + 1;
             let Some(first) = (start..(start + 4).min(self.tokens.len())).find_map(|k| self.unit_at(k)) else { return };
             if self.units[first].possessive {
                 return;

@@ -223,6 +223,13 @@ impl<'a> Ctx<'a> {
                 if gap.len() >= 2 && gap[gap.len() - 1].text == "," && self.p.title_words.contains(&gap[gap.len() - 2].text) {
                     gap = &gap[..gap.len() - 1];
                 }
+                // "NRF chief Gen. Massoud": a form of address after the title.
+                while gap.len() >= 2
+                    && (self.p.honorifics.contains_word(&gap[gap.len() - 1].text)
+                        || (gap[gap.len() - 1].text == "." && self.p.honorifics.contains_word(&gap[gap.len() - 2].text)))
+                {
+                    gap = &gap[..gap.len() - 1];
+                }
                 if !gap.is_empty() && gap.len() <= 5 && gap.iter().all(|t| t.text == "'s" || self.p.title_words.contains(&t.text)) {
                     let skip = usize::from(gap[0].text == "'s");
                     if self.p.leader_titles.match_at(self.tokens, u.end + skip) == Some(gap.len() - skip) && !self.title_blocked(u.start) {

@@ -183,19 +183,12 @@ fn extends(short: &[String], long: &[String]) -> bool {
 
 /// The gazetteer entity of this class that a name is a spelling variant of:
 /// one of its labels with the same words, or else one that the name extends.
-fn variant_of(gaz: &Gazetteer, class: Class, words: &[String], particles: &HashSet<String>) -> Option<usize> {
-    let labels = |e: &Entity| {
-        std::iter::once(e.pref_label.clone()).chain(e.alt_labels.clone()).map(|l| key_words(&l, particles)).collect::<Vec<_>>()
-    };
-    let exact = gaz.entities.iter().position(|e| {
-        e.class == class && labels(e).iter().any(|lw| lw.len() == words.len() && lw.iter().zip(words).all(|(a, b)| close(a, b)))
-    });
+fn variant_of(gaz: &Gazetteer, class: Class, words: &[String]) -> Option<usize> {
+    let of_class = || gaz.label_words.iter().filter(|(e, _)| gaz.entities[*e].class == class);
+    let exact = of_class().find(|(_, lw)| lw.len() == words.len() && lw.iter().zip(words).all(|(a, b)| close(a, b))).map(|(e, _)| *e);
     exact.or_else(|| {
-        let hits: Vec<usize> = (0..gaz.entities.len())
-            .filter(|&i| {
-                gaz.entities[i].class == class && labels(&gaz.entities[i]).iter().any(|lw| lw.len() < words.len() && extends(lw, words))
-            })
-            .collect();
+        let mut hits: Vec<usize> = of_class().filter(|(_, lw)| lw.len() < words.len() && extends(lw, words)).map(|(e, _)| *e).collect();
+        hits.dedup();
         // Two listed actors the name could extend: it is neither for sure.
         (hits.len() == 1).then(|| hits[0])
     })
@@ -497,8 +490,8 @@ fn is_title_case(s: &Sentence) -> bool {
 /// The words a document writes with a capital inside a sentence (not first,
 /// not in a title-case headline) and never in lower case.
 fn proper_words(sentences: &[Sentence]) -> HashSet<String> {
-    let mut capital = HashSet::new();
-    let mut lower = HashSet::new();
+    let mut capital: HashSet<&str> = HashSet::new();
+    let mut lower: HashSet<&str> = HashSet::new();
     for s in sentences {
         let headline = is_title_case(s);
         for (i, (t, &c)) in s.tokens.iter().zip(&s.capitalized).enumerate() {
@@ -506,14 +499,13 @@ fn proper_words(sentences: &[Sentence]) -> HashSet<String> {
                 continue;
             }
             if !c {
-                lower.insert(t.text.clone());
+                lower.insert(&t.text);
             } else if i > 0 && !headline && !matches!(s.tokens[i - 1].text.as_str(), "\"" | "'" | ":" | "(") {
-                capital.insert(t.text.clone());
+                capital.insert(&t.text);
             }
         }
     }
-    capital.retain(|w| !lower.contains(w));
-    capital
+    capital.into_iter().filter(|w| !lower.contains(w)).map(str::to_string).collect()
 }
 
 /// Capitalized words a document writes right after a preposition of place
@@ -539,6 +531,9 @@ pub fn discover(sentences: &[Sentence], text: &str, mentions: &[Vec<Mention>], g
     let mut out = Discovered { entities: Vec::new(), mentions: vec![Vec::new(); sentences.len()] };
     let base = gaz.entities.len();
     let proper_words = proper_words(sentences);
+    // Key words of each discovered entity, and the entity of each name seen.
+    let mut entity_words: Vec<Vec<String>> = Vec::new();
+    let mut seen: std::collections::HashMap<(Class, Vec<String>), usize> = std::collections::HashMap::new();
     let places = place_words(sentences);
     for (si, sentence) in sentences.iter().enumerate() {
         let tokens = &sentence.tokens;
@@ -664,13 +659,18 @@ pub fn discover(sentences: &[Sentence], text: &str, mentions: &[Vec<Mention>], g
             let (a, b) = sentence.folded.original_range(tokens[start].start, tokens[end - 1].end);
             let label = text[sentence.span.start + a..sentence.span.start + b].to_string();
             let words = key_words(&label, &p.name_particles);
-            let entity = if let Some(e) = variant_of(gaz, class, &words, &p.name_particles) {
+            // The same name again in the document: no comparison needed.
+            let known = seen.get(&(class, words.clone())).copied();
+            let entity = if let Some(e) = known {
+                e
+            } else if let Some(e) = variant_of(gaz, class, &words) {
                 e
             } else if let Some(k) =
-                out.entities.iter().position(|e| e.class == class && same_words(&key_words(&e.pref_label, &p.name_particles), &words))
+                (0..out.entities.len()).find(|&k| out.entities[k].class == class && same_words(&entity_words[k], &words))
             {
                 base + k
             } else {
+                entity_words.push(words.clone());
                 out.entities.push(Entity {
                     iri: discovered_iri(&label),
                     class,
@@ -683,6 +683,7 @@ pub fn discover(sentences: &[Sentence], text: &str, mentions: &[Vec<Mention>], g
                 });
                 base + out.entities.len() - 1
             };
+            seen.insert((class, words), entity);
             out.mentions[si].push(Mention { start, end, entity, via: Via::Name, adjectival: false });
         }
     }

@@ -53,6 +53,9 @@ pub struct Gazetteer {
     pub generic_names: Vec<(Vec<String>, Vec<usize>)>,
     pub names: Vec<NameEntry>,
     pub matcher: AhoCorasick,
+    /// Every label's folded words, less name particles, with its entity:
+    /// what discovery compares a new name with, computed once.
+    pub label_words: Vec<(usize, Vec<String>)>,
 }
 
 impl Gazetteer {
@@ -67,6 +70,12 @@ impl Gazetteer {
     /// "Houthis" listed, "the Houthi group" and "Houthi militias" are the
     /// Houthis. A name the gazetteer gives another entity is never taken.
     pub fn from_quads_with_collectives(quads: &[Quad], collectives: &[String]) -> Result<Gazetteer> {
+        Self::from_quads_with(quads, collectives, &std::collections::HashSet::new())
+    }
+
+    /// As [`Gazetteer::from_quads_with_collectives`], with the particles
+    /// ("al", "bin") that name comparisons leave out.
+    pub fn from_quads_with(quads: &[Quad], collectives: &[String], particles: &std::collections::HashSet<String>) -> Result<Gazetteer> {
         let mut by_subject: BTreeMap<String, Vec<&Quad>> = BTreeMap::new();
         for q in quads {
             if let oxigraph::model::NamedOrBlankNode::NamedNode(s) = &q.subject {
@@ -133,7 +142,9 @@ impl Gazetteer {
         if entities.is_empty() {
             bail!("gazetteer: no entity found (an entity is a subject typed ag:Person or ag:Organization with a skos:prefLabel)");
         }
-        Self::build(entities, collectives)
+        let mut g = Self::build(entities, collectives)?;
+        g.label_words = label_words(&g.entities, particles);
+        Ok(g)
     }
 
     /// Builds the gazetteer from entities, checking that no full name is
@@ -216,8 +227,24 @@ impl Gazetteer {
             }
         }
         let generic_names = generic.into_iter().collect();
-        Ok(Gazetteer { entities, generic_names, names, matcher })
+        let label_words = label_words(&entities, &std::collections::HashSet::new());
+        Ok(Gazetteer { entities, generic_names, names, matcher, label_words })
     }
+}
+
+/// The folded words of every label, less `particles` (unless nothing else
+/// is left).
+fn label_words(entities: &[Entity], particles: &std::collections::HashSet<String>) -> Vec<(usize, Vec<String>)> {
+    let mut out = Vec::new();
+    for (e, entity) in entities.iter().enumerate() {
+        for label in std::iter::once(&entity.pref_label).chain(&entity.alt_labels) {
+            let words: Vec<String> =
+                fold(label).split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_string).collect();
+            let kept: Vec<String> = words.iter().filter(|w| !particles.contains(*w)).cloned().collect();
+            out.push((e, if kept.is_empty() { words } else { kept }));
+        }
+    }
+    out
 }
 
 /// "NRF", "ISIS-K": two or more letters, all capitals.

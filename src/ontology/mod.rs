@@ -100,7 +100,7 @@ impl Ontology {
         quads.sort_by_cached_key(|q| q.to_string());
         quads.dedup();
         let patterns = Patterns::parse(patterns, patterns_name)?;
-        let gazetteer = Gazetteer::from_quads_with_collectives(&quads, &patterns.collective_nouns)?;
+        let gazetteer = Gazetteer::from_quads_with(&quads, &patterns.collective_nouns, &patterns.name_particles)?;
         let places = Places::from_quads(&quads)?;
         let version = quads
             .iter()

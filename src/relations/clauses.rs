@@ -73,9 +73,11 @@ impl Ctx<'_> {
         // "and former US secretary of state Antony Blinken": the words of a
         // title phrase, "of" included.
         let mut in_title = vec![false; rest.len()];
-        for j in 0..rest.len() {
-            if let Some(n) = self.p.titles.match_at(self.tokens, a + k + j) {
-                in_title[j..(j + n).min(rest.len())].iter_mut().for_each(|x| *x = true);
+        if rest.len() > 5 || rest.iter().any(|t| PREPOSITIONS.contains(&t.text.as_str())) {
+            for j in 0..rest.len() {
+                if let Some(n) = self.p.titles.match_at(self.tokens, a + k + j) {
+                    in_title[j..(j + n).min(rest.len())].iter_mut().for_each(|x| *x = true);
+                }
             }
         }
         rest.len() <= 7

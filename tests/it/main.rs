@@ -3,6 +3,7 @@
 
 mod cases;
 mod cli;
+mod docs;
 mod events;
 mod inputs;
 mod layout;

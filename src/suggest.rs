@@ -43,41 +43,59 @@ pub fn suggest(ontology: &Ontology, inputs: &[PathBuf], min_articles: usize) -> 
     let store = Store::open(dir.path())?;
     let options = Options { bulk: Some(false), ..Options::from_env()? };
     let summary = ingest::build_with_options(&store, ontology, inputs, &options)?;
-    let query = format!(
-        "SELECT ?actor ?class ?name ?alias ?discovered (COUNT(DISTINCT ?doc) AS ?articles) WHERE {{
-           GRAPH ?doc {{ ?doc <http://schema.org/mentions> ?actor }}
-           ?actor a ?class ; <http://www.w3.org/2004/02/skos/core#prefLabel> ?name .
-           VALUES ?class {{ <{AG_PERSON}> <{AG_ORGANIZATION}> }}
-           OPTIONAL {{ ?actor <http://www.w3.org/2004/02/skos/core#altLabel> ?alias }}
-           OPTIONAL {{ ?actor <{AG_DISCOVERED}> ?discovered }}
-         }} GROUP BY ?actor ?class ?name ?alias ?discovered"
-    );
-    let QueryResults::Solutions(rows) = SparqlEvaluator::new().parse_query(&query)?.on_store(&store).execute()? else {
-        unreachable!("a SELECT query gives solutions")
-    };
-    let mut actors: BTreeMap<String, Suggestion> = BTreeMap::new();
-    for row in rows {
-        let row = row?;
-        let text = |v: &str| match row.get(v) {
-            Some(Term::Literal(l)) => l.value().to_string(),
-            Some(Term::NamedNode(n)) => n.as_str().to_string(),
-            _ => String::new(),
+    // Discovered actors are described in every article graph that names
+    // them: each question is asked DISTINCT on its own and joined here.
+    let rows = |sparql: &str| -> Result<Vec<Vec<String>>> {
+        let mut prepared = SparqlEvaluator::new().parse_query(sparql)?;
+        prepared.dataset_mut().set_default_graph_as_union();
+        let QueryResults::Solutions(solutions) = prepared.on_store(&store).execute()? else {
+            unreachable!("a SELECT query gives solutions")
         };
-        let iri = text("actor");
-        let discovered = text("discovered") == "true";
-        let articles: usize = text("articles").parse().unwrap_or(0);
-        let entry = actors.entry(iri.clone()).or_insert_with(|| Suggestion {
-            class: text("class").rsplit('#').next().unwrap_or_default().to_string(),
-            pref_label: text("name"),
+        let mut out = Vec::new();
+        for row in solutions {
+            let row = row?;
+            out.push(
+                row.iter()
+                    .map(|(_, t)| match t {
+                        Term::Literal(l) => l.value().to_string(),
+                        Term::NamedNode(n) => n.as_str().to_string(),
+                        other => other.to_string(),
+                    })
+                    .collect(),
+            );
+        }
+        Ok(out)
+    };
+    let counts: BTreeMap<String, usize> = rows(
+        "SELECT ?actor (COUNT(DISTINCT ?doc) AS ?n) WHERE { GRAPH ?doc { ?doc <http://schema.org/mentions> ?actor } } GROUP BY ?actor",
+    )?
+    .into_iter()
+    .map(|r| (r[0].clone(), r[1].parse().unwrap_or(0)))
+    .collect();
+    let discovered: BTreeSet<String> =
+        rows(&format!("SELECT DISTINCT ?actor WHERE {{ ?actor <{AG_DISCOVERED}> true }}"))?.into_iter().map(|r| r[0].clone()).collect();
+    let mut actors: BTreeMap<String, Suggestion> = BTreeMap::new();
+    let described = format!(
+        "SELECT DISTINCT ?actor ?class ?name WHERE {{ ?actor a ?class ; <http://www.w3.org/2004/02/skos/core#prefLabel> ?name . \
+         VALUES ?class {{ <{AG_PERSON}> <{AG_ORGANIZATION}> }} }}"
+    );
+    for r in rows(&described)? {
+        let Some(&articles) = counts.get(&r[0]) else { continue };
+        let is_discovered = discovered.contains(&r[0]);
+        actors.entry(r[0].clone()).or_insert_with(|| Suggestion {
+            class: r[1].rsplit('#').next().unwrap_or_default().to_string(),
+            pref_label: r[2].clone(),
             alt_labels: Vec::new(),
             articles,
-            discovered,
-            listed_iri: (!discovered).then(|| iri.clone()),
+            discovered: is_discovered,
+            listed_iri: (!is_discovered).then(|| r[0].clone()),
         });
-        entry.articles = entry.articles.max(articles);
-        let alias = text("alias");
-        if !alias.is_empty() && alias != entry.pref_label && !entry.alt_labels.contains(&alias) {
-            entry.alt_labels.push(alias);
+    }
+    for r in rows("SELECT DISTINCT ?actor ?alias WHERE { ?actor <http://www.w3.org/2004/02/skos/core#altLabel> ?alias }")? {
+        if let Some(a) = actors.get_mut(&r[0]) {
+            if r[1] != a.pref_label && !a.alt_labels.contains(&r[1]) {
+                a.alt_labels.push(r[1].clone());
+            }
         }
     }
     let mut out: Vec<Suggestion> = actors.into_values().filter(|s| s.articles >= min_articles.max(1)).collect();

@@ -441,7 +441,9 @@ impl Scan<'_> {
         }
         // "Alongside Mossad head X": the capital of the first word may be
         // the sentence's, not the name's.
-        if b == 0 && t > 1 && !self.proper_words.contains(self.word(0)) {
+        // It is, when the rest is written with capitals inside sentences
+        // and the first word is not.
+        if b == 0 && t > 1 && !self.proper_words.contains(self.word(0)) && (1..t).all(|k| self.proper_words.contains(self.word(k))) {
             b = 1;
         }
         // "UN Libya chief": a place is no part of an organization's name.

@@ -189,7 +189,7 @@ fn compatible_settings(a: &Setting, b: &Setting) -> bool {
 /// The meeting reports of one document.
 ///
 /// ```
-/// use actorgraph::{document::Document, events, Extractor, Ontology};
+/// use actorgraph::{events::meetings as events, text::document::Document, Extractor, Ontology};
 /// let ontology = Ontology::builtin().unwrap();
 /// let text = "Ismail Khan and Ahmad Massoud met in Iran's capital on Tuesday.";
 /// let ex = Extractor::new(&ontology).extract(text);

@@ -285,3 +285,52 @@ fn min_confidence_keeps_only_the_surest_facts() {
     assert_eq!(out.status.code(), Some(2));
     assert!(stderr(&out).contains("needs a query that selects ?confidence"), "{}", stderr(&out));
 }
+
+#[test]
+fn suggest_drafts_a_gazetteer_that_build_accepts() {
+    let dir = tempfile::tempdir().unwrap();
+    let articles = dir.path().join("articles");
+    std::fs::create_dir(&articles).unwrap();
+    // Invented actors only: none is in the built-in gazetteer, so every one
+    // must be discovered.
+    write(&articles, "a.txt", "Zorvan Council chief Elin Marsk met Tovar Quill, the head of the Northern Alliance, in Vask on Monday.\n");
+    write(&articles, "b.txt", "Elin Marsk rejected a proposal from Tovar Quill on Friday, the Zorvan Council said.\n");
+    let out = run(&["suggest", articles.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let ttl = String::from_utf8(out.stdout.clone()).unwrap();
+    // Most-named first, each with its class and article count.
+    let marsk = ttl.find("skos:prefLabel \"Elin Marsk\"").expect(&ttl);
+    let guild = ttl.find("skos:prefLabel \"Northern Alliance\"").expect(&ttl);
+    assert!(marsk < guild, "actors named in two articles come before those named in one:\n{ttl}");
+    assert!(ttl.contains("id:elin-marsk a ag:Person"), "{ttl}");
+    assert!(ttl.contains("id:zorvan-council a ag:Organization"), "{ttl}");
+    assert!(ttl.contains("discovered; named in 2 of 2 articles"), "{ttl}");
+    assert!(stderr(&out).contains("from 2 articles"), "{}", stderr(&out));
+    // The draft is a gazetteer: a build with it as --ontology finds the same
+    // actors as listed ones, and the relations between them.
+    let onto = dir.path().join("onto");
+    std::fs::create_dir(&onto).unwrap();
+    std::fs::write(onto.join("gazetteer.ttl"), &ttl).unwrap();
+    let store = dir.path().join("store");
+    let built = run(&["--ontology", onto.to_str().unwrap(), "build", "--store", store.to_str().unwrap(), articles.to_str().unwrap()]);
+    assert!(built.status.success(), "{}", stderr(&built));
+    let rows = ok(&["query", "--store", store.to_str().unwrap(), "--format", "csv", "rejected"]);
+    assert!(rows.contains("Elin Marsk") && rows.contains("Tovar Quill"), "{rows}");
+    let listed = ok(&[
+        "query",
+        "--store",
+        store.to_str().unwrap(),
+        "--format",
+        "csv",
+        "SELECT ?e WHERE { ?e <https://w3id.org/actorgraph/ontology#discovered> true }",
+    ]);
+    assert!(!listed.contains("elin-marsk"), "a listed actor is no longer discovered: {listed}");
+}
+
+#[test]
+fn suggest_without_readable_articles_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = run(&["suggest", dir.path().join("missing.txt").to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("missing.txt"), "{}", stderr(&out));
+}

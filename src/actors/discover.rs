@@ -309,6 +309,8 @@ const NOT_NAMES: &[&str] = &[
 ];
 
 struct Scan<'s> {
+    /// Words the document writes in lower case somewhere.
+    lower_words: &'s HashSet<String>,
     /// Words the document uses as places ("in Libya").
     places: &'s HashSet<String>,
     /// Words the document capitalizes inside sentences and never writes in
@@ -458,10 +460,10 @@ impl Scan<'_> {
             let acronym = w.chars().count() >= 3 && w.chars().all(|c| c.is_uppercase() || c == '.');
             let folded = self.word(b);
             let nationality = self.p.nationality_endings.iter().any(|e| folded.ends_with(e.as_str()));
-            // A lone word is a name when the article writes it with a capital
-            // inside sentences and never in lower case ("Mossad"), unlike
-            // "Rebel leader X" at the start of a sentence.
-            let proper = self.proper_words.contains(folded);
+            // A lone word is a name when the article never writes it in lower
+            // case ("Mossad"), unlike "Rebel leader X" at the start of a
+            // sentence beside "the rebel group".
+            let proper = self.proper_words.contains(folded) || (b == 0 && !self.lower_words.contains(folded));
             if !acronym && (nationality || !proper) {
                 return None;
             }
@@ -533,6 +535,10 @@ pub fn discover(sentences: &[Sentence], text: &str, mentions: &[Vec<Mention>], g
     let mut out = Discovered { entities: Vec::new(), mentions: vec![Vec::new(); sentences.len()] };
     let base = gaz.entities.len();
     let proper_words = proper_words(sentences);
+    let lower_words: HashSet<String> = sentences
+        .iter()
+        .flat_map(|s| s.tokens.iter().zip(&s.capitalized).filter(|(t, c)| t.is_word() && !**c).map(|(t, _)| t.text.clone()))
+        .collect();
     // Key words of each discovered entity, and the entity of each name seen.
     let mut entity_words: Vec<Vec<String>> = Vec::new();
     let mut seen: std::collections::HashMap<(Class, Vec<String>), usize> = std::collections::HashMap::new();
@@ -549,6 +555,7 @@ pub fn discover(sentences: &[Sentence], text: &str, mentions: &[Vec<Mention>], g
         }
         let original = &text[sentence.span.start..sentence.span.end];
         let scan = Scan {
+            lower_words: &lower_words,
             places: &places,
             proper_words: &proper_words,
             sentence,
@@ -633,13 +640,19 @@ pub fn discover(sentences: &[Sentence], text: &str, mentions: &[Vec<Mention>], g
             if scan.acronym_at(i) {
                 found.push((i, i + 1, Class::Organization));
             }
-            // "the Kabul Unity Council", "the Herat Shura Network"
-            if scan.word(i) == "the" && scan.capitalized.get(i + 1) == Some(&true) {
+            // "the Kabul Unity Council", "the Herat Shura Network", "Egypt's
+            // General Intelligence Service", "the al-Qassam Brigades"
+            let opens = scan.word(i) == "the" || (scan.word(i) == "'s" && i > 0 && scan.capitalized[i - 1]);
+            let first_cap = scan.capitalized.get(i + 1) == Some(&true)
+                || (scan.particle(i + 1) && scan.word(i + 2) == "-" && scan.capitalized.get(i + 3) == Some(&true));
+            if opens && first_cap {
                 let mut j = i + 1;
                 while j < tokens.len()
-                    && j < i + 7
+                    && j < i + 8
                     && !scan.covered[j]
-                    && (scan.capitalized[j] && tokens[j].is_word() || matches!(scan.word(j), "of" | "for" | "-"))
+                    && (scan.capitalized[j] && tokens[j].is_word()
+                        || matches!(scan.word(j), "of" | "for" | "-")
+                        || (scan.particle(j) && scan.word(j + 1) == "-"))
                 {
                     j += 1;
                 }

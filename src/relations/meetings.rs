@@ -87,14 +87,7 @@ impl Ctx<'_> {
                 return;
             }
             let hosts = self.group_right(host, self.tokens.len());
-            let units: Vec<Unit> = guests.iter().chain(&hosts).map(|&u| self.units[u].clone()).collect();
-            let refs: Vec<&Unit> = units.iter().collect();
-            for &g in &guests {
-                for &h in &hosts {
-                    let (a, b) = (self.units[g].entity, self.units[h].entity);
-                    self.emit(a, Predicate::MetWith, b, "meet-hosted-passive", &refs, 0.85);
-                }
-            }
+            self.meet_each(&guests, &hosts, "meet-hosted-passive", 0.85);
             return;
         }
         let mut j = te;
@@ -123,12 +116,18 @@ impl Ctx<'_> {
         if (self.irrealis_before(t, lo) && !realis) || self.denied_before(t) {
             return;
         }
-        let units: Vec<Unit> = subjects.iter().chain(&objects).map(|&u| self.units[u].clone()).collect();
+        self.meet_each(&subjects, &objects, "meet-transitive", 0.85);
+    }
+
+    /// Every unit of `sides` met every unit of `others`; all of them are the
+    /// rule's evidence.
+    fn meet_each(&mut self, sides: &[usize], others: &[usize], rule: &'static str, confidence: f64) {
+        let units: Vec<Unit> = sides.iter().chain(others).map(|&u| self.units[u].clone()).collect();
         let refs: Vec<&Unit> = units.iter().collect();
-        for &s in &subjects {
-            for &o in &objects {
+        for &s in sides {
+            for &o in others {
                 let (a, b) = (self.units[s].entity, self.units[o].entity);
-                self.emit(a, Predicate::MetWith, b, "meet-transitive", &refs, 0.85);
+                self.emit(a, Predicate::MetWith, b, rule, &refs, confidence);
             }
         }
     }
@@ -149,22 +148,14 @@ impl Ctx<'_> {
         if cs > 0 && self.p.conditional.contains_word(self.word(cs - 1)) {
             return;
         }
-        let objects = self.object_after(te);
-        let rule_units: Vec<Unit> = subjects.iter().chain(objects.iter().flatten()).map(|&u| self.units[u].clone()).collect();
-        let refs: Vec<&Unit> = rule_units.iter().collect();
-        match objects {
-            Some(objects) => {
-                for &s in &subjects {
-                    for &o in &objects {
-                        let (a, b) = (self.units[s].entity, self.units[o].entity);
-                        self.emit(a, Predicate::MetWith, b, "meet-verb-object", &refs, 0.9);
-                    }
-                }
-            }
+        match self.object_after(te) {
+            Some(objects) => self.meet_each(&subjects, &objects, "meet-verb-object", 0.9),
             // "A and B held talks with Qatari officials": a partner that is
             // no actor, so A and B did not meet each other.
             None if self.partner_not_named(te) => {}
             None => {
+                let rule_units: Vec<Unit> = subjects.iter().map(|&u| self.units[u].clone()).collect();
+                let refs: Vec<&Unit> = rule_units.iter().collect();
                 for (k, &s) in subjects.iter().enumerate() {
                     for &o in &subjects[k + 1..] {
                         let (a, b) = (self.units[s].entity, self.units[o].entity);

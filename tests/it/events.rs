@@ -128,6 +128,13 @@ fn seeds_give_one_meeting_in_tehran_in_january_2022() {
     // The bundled query shows it the same way.
     let table = ok(&["query", "--store", store.to_str().unwrap(), "--format", "csv", "meetings"]);
     assert!(table.lines().any(|l| l.contains("Tehran") && l.contains("2022-01-11") && l.contains(",day,")), "{table}");
+    // The obvious count counts meetings: every ag:Meeting is a merged event,
+    // the per-article reports are ag:MeetingReport (ontology 0.3.0).
+    let count = select(&store, "SELECT (COUNT(?m) AS ?n) WHERE { ?m a ag:Meeting }");
+    assert_eq!(count[0]["n"], all.len().to_string(), "{count:?} vs {all:#?}");
+    let in_articles =
+        select(&store, "SELECT ?m WHERE { GRAPH ?g { ?m a ag:Meeting } FILTER(?g != <https://w3id.org/actorgraph/graph/events>) }");
+    assert!(in_articles.is_empty(), "no per-article copies: {in_articles:?}");
 }
 
 #[test]

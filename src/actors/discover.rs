@@ -416,6 +416,10 @@ impl Scan<'_> {
         if !self.name_word(i) || self.name_word(i + 1) || (i > 0 && self.name_word(i - 1)) {
             return false;
         }
+        // "TUNIS - The two ...", "KABUL, Jan 10": a dateline, not a name.
+        if i == 0 && matches!(self.word(1), "-" | "," | "(" | ":") {
+            return false;
+        }
         let w = self.original(i);
         let n = w.chars().count();
         (2..=6).contains(&n)
@@ -659,7 +663,17 @@ pub fn discover(sentences: &[Sentence], text: &str, mentions: &[Vec<Mention>], g
                 while j > i + 1 && !scan.capitalized[j - 1] {
                     j -= 1;
                 }
-                if j >= i + 3 && p.org_heads.contains_word(scan.word(j - 1)) && !(i + 1..j).any(|k| scan.covered[k]) {
+                // "the High Council of State": the head noun before "of"; a
+                // person's name right after ends it ("... of State Khalid
+                // al-Mishri").
+                let of = (i + 2..j).find(|&k| scan.word(k) == "of");
+                if let Some(o) = of {
+                    if let Some(cut) = (o + 2..j).find(|&c| scan.name_at(c).is_some_and(|e| e >= j)) {
+                        j = cut;
+                    }
+                }
+                let head = of.map_or(j - 1, |k| k - 1);
+                if j >= i + 3 && p.org_heads.contains_word(scan.word(head)) && !(i + 1..j).any(|k| scan.covered[k]) {
                     found.push((i + 1, j, Class::Organization));
                 }
             }

@@ -63,11 +63,14 @@ impl Ctx<'_> {
                 return Some(j + len);
             }
             let w = self.word(j);
-            // "had no direct talks": a negated meeting is none.
+            // "had no direct talks": a negated meeting is none; "had
+            // cancelled their meeting": nor is one called off.
             if !self.is_word_at(j)
                 || self.unit_at(j).is_some()
                 || self.is_breaker_at(j)
                 || matches!(w, "and" | "or" | "with" | "to" | "no" | "not" | "never")
+                || self.p.irrealis_before.contains_word(w)
+                || self.p.reject_verbs.contains_word(w)
             {
                 return None;
             }
@@ -350,7 +353,7 @@ impl Ctx<'_> {
                 return;
             }
             let group = self.group_right(first, self.tokens.len());
-            if self.irrealis_before(t, 0) || self.irrealis_after(self.units[*group.last().unwrap()].end) {
+            if self.irrealis_before(t, 0) || self.irrealis_after(self.units[*group.last().unwrap()].end) || self.modal_in_clause(t) {
                 return;
             }
             if group.len() == 1 {

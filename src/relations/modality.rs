@@ -38,4 +38,10 @@ impl Ctx<'_> {
     pub(super) fn irrealis_after(&self, end: usize) -> bool {
         (end..(end + 6).min(self.tokens.len())).any(|i| self.p.irrealis_after.match_at(self.tokens, i).is_some())
     }
+
+    /// "the meeting could also be the first of regular meetings between A
+    /// and B": a modal verb anywhere earlier in the clause of a meeting noun.
+    pub(super) fn modal_in_clause(&self, t: usize) -> bool {
+        (self.clause_start(t)..t).any(|k| matches!(self.word(k), "could" | "would" | "may" | "might" | "will" | "should" | "shall"))
+    }
 }

@@ -10,9 +10,10 @@
 use crate::graph::ingest::{self, Options, Summary};
 use crate::ontology::vocab::{AG_DISCOVERED, AG_ORGANIZATION, AG_PERSON, ID_BASE};
 use crate::ontology::Ontology;
+use crate::output::query::compact_value;
 use crate::text::fold::fold;
 use anyhow::Result;
-use oxigraph::model::{Literal, Term};
+use oxigraph::model::Literal;
 use oxigraph::sparql::{QueryResults, SparqlEvaluator};
 use oxigraph::store::Store;
 use std::collections::{BTreeMap, BTreeSet};
@@ -54,15 +55,7 @@ pub fn suggest(ontology: &Ontology, inputs: &[PathBuf], min_articles: usize) -> 
         let mut out = Vec::new();
         for row in solutions {
             let row = row?;
-            out.push(
-                row.iter()
-                    .map(|(_, t)| match t {
-                        Term::Literal(l) => l.value().to_string(),
-                        Term::NamedNode(n) => n.as_str().to_string(),
-                        other => other.to_string(),
-                    })
-                    .collect(),
-            );
+            out.push(row.iter().map(|(_, t)| compact_value(t)).collect());
         }
         Ok(out)
     };

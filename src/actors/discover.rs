@@ -13,9 +13,8 @@
 
 use crate::actors::mentions::Sentence;
 use crate::actors::resolve::{Mention, Via};
-use crate::ontology::gazetteer::{Class, Entity, Gazetteer};
+use crate::ontology::gazetteer::{key_words, name_words, Class, Entity, Gazetteer};
 use crate::ontology::patterns::Patterns;
-use crate::text::fold::fold;
 use crate::text::tokens::Token;
 use oxigraph::model::NamedNode;
 use std::collections::HashSet;
@@ -50,11 +49,6 @@ impl<'a> Actors<'a> {
     pub fn is_discovered(&self, e: usize) -> bool {
         e >= self.gazetteer.entities.len()
     }
-}
-
-/// The words of a name, folded: what spelling variants are compared on.
-fn name_words(label: &str) -> Vec<String> {
-    fold(label).split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_string).collect()
 }
 
 /// A word's consonant skeleton: transliterations of one name differ mostly
@@ -132,17 +126,6 @@ fn close(a: &str, b: &str) -> bool {
 /// Younes Menfi" with a middle name.
 pub fn variants(a: &str, b: &str, particles: &HashSet<String>) -> bool {
     same_words(&key_words(a, particles), &key_words(b, particles))
-}
-
-/// The words two names are compared on: the name's words less particles.
-fn key_words(label: &str, particles: &HashSet<String>) -> Vec<String> {
-    let words = name_words(label);
-    let kept: Vec<String> = words.iter().filter(|w| !particles.contains(*w)).cloned().collect();
-    if kept.is_empty() {
-        words
-    } else {
-        kept
-    }
 }
 
 fn same_words(a: &[String], b: &[String]) -> bool {
@@ -309,13 +292,8 @@ const NOT_NAMES: &[&str] = &[
 ];
 
 struct Scan<'s> {
-    /// Words the document writes in lower case somewhere.
-    lower_words: &'s HashSet<String>,
-    /// Words the document uses as places ("in Libya").
-    places: &'s HashSet<String>,
-    /// Words the document capitalizes inside sentences and never writes in
-    /// lower case: names, not common nouns.
-    proper_words: &'s HashSet<String>,
+    /// What the document's spelling says about its words.
+    words: &'s DocumentWords<'s>,
     sentence: &'s Sentence,
     /// The sentence's original text.
     text: &'s str,
@@ -402,7 +380,7 @@ impl Scan<'_> {
         let place_before =
             matches!(before, "in" | "at" | "near" | "across" | "into" | "to" | "toward" | "towards" | "outside" | "inside" | "the" | "-");
         let tail_of_name = i > 0 && self.p.name_particles.contains(before);
-        let thing = self.p.not_person_endings.contains_word(last) || (i..end).any(|k| self.places.contains(self.word(k)));
+        let thing = self.p.not_person_endings.contains_word(last) || (i..end).any(|k| self.words.places.contains(self.word(k)));
         // "Islamic Jihad leader X": the run names whoever the title's
         // holder belongs to, not a person.
         let before_title_or_hyphen = self.word(end) == "-" || self.p.title_words.contains(self.word(end));
@@ -449,11 +427,11 @@ impl Scan<'_> {
         // the sentence's, not the name's.
         // It is, when the rest is written with capitals inside sentences
         // and the first word is not.
-        if b == 0 && t > 1 && !self.proper_words.contains(self.word(0)) && (1..t).all(|k| self.proper_words.contains(self.word(k))) {
+        if b == 0 && t > 1 && !self.words.proper.contains(self.word(0)) && (1..t).all(|k| self.words.proper.contains(self.word(k))) {
             b = 1;
         }
         // "UN Libya chief": a place is no part of an organization's name.
-        if (b..t).any(|k| self.places.contains(self.word(k)) || self.p.countries.contains(self.word(k))) {
+        if (b..t).any(|k| self.words.places.contains(self.word(k)) || self.p.countries.contains(self.word(k))) {
             return None;
         }
         if b == t || (b > 0 && (self.covered[b - 1] || self.word(b - 1) == "'s" || self.word(b - 1) == "-")) {
@@ -467,7 +445,7 @@ impl Scan<'_> {
             // A lone word is a name when the article never writes it in lower
             // case ("Mossad"), unlike "Rebel leader X" at the start of a
             // sentence beside "the rebel group".
-            let proper = self.proper_words.contains(folded) || (b == 0 && !self.lower_words.contains(folded));
+            let proper = self.words.proper.contains(folded) || (b == 0 && !self.words.lower.contains(folded));
             if !acronym && (nationality || !proper) {
                 return None;
             }
@@ -495,42 +473,45 @@ fn is_title_case(s: &Sentence) -> bool {
     words >= 4 && caps * 10 > words * 8 && s.tokens.last().is_none_or(|t| t.text != ".")
 }
 
-/// The words a document writes with a capital inside a sentence (not first,
-/// not in a title-case headline) and never in lower case.
-fn proper_words(sentences: &[Sentence]) -> HashSet<String> {
-    let mut capital: HashSet<&str> = HashSet::new();
-    let mut lower: HashSet<&str> = HashSet::new();
-    for s in sentences {
-        let headline = is_title_case(s);
-        for (i, (t, &c)) in s.tokens.iter().zip(&s.capitalized).enumerate() {
-            if !t.is_word() {
-                continue;
-            }
-            if !c {
-                lower.insert(&t.text);
-            } else if i > 0 && !headline && !matches!(s.tokens[i - 1].text.as_str(), "\"" | "'" | ":" | "(") {
-                capital.insert(&t.text);
-            }
-        }
-    }
-    capital.into_iter().filter(|w| !lower.contains(w)).map(str::to_string).collect()
+/// What a document's own spelling says about its words, gathered in one
+/// pass over its tokens.
+struct DocumentWords<'d> {
+    /// Words it writes in lower case somewhere.
+    lower: HashSet<&'d str>,
+    /// Words it writes with a capital inside a sentence (not first, not in a
+    /// title-case headline) and never in lower case: names, not common nouns.
+    proper: HashSet<&'d str>,
+    /// Capitalized words right after a preposition of place ("in Libya",
+    /// "across Gaza"): places, whatever else they name.
+    places: HashSet<&'d str>,
 }
 
-/// Capitalized words a document writes right after a preposition of place
-/// ("in Libya", "across Gaza"): places, whatever else they name.
-fn place_words(sentences: &[Sentence]) -> HashSet<String> {
-    let mut out = HashSet::new();
-    for s in sentences {
-        for i in 1..s.tokens.len() {
-            if s.capitalized[i]
-                && s.tokens[i].is_word()
-                && matches!(s.tokens[i - 1].text.as_str(), "in" | "across" | "throughout" | "inside" | "into" | "near")
-            {
-                out.insert(s.tokens[i].text.clone());
+impl<'d> DocumentWords<'d> {
+    fn new(sentences: &'d [Sentence]) -> DocumentWords<'d> {
+        let mut words = DocumentWords { lower: HashSet::new(), proper: HashSet::new(), places: HashSet::new() };
+        for s in sentences {
+            let headline = is_title_case(s);
+            for (i, (t, &c)) in s.tokens.iter().zip(&s.capitalized).enumerate() {
+                if !t.is_word() {
+                    continue;
+                }
+                let before = if i > 0 { s.tokens[i - 1].text.as_str() } else { "" };
+                if !c {
+                    words.lower.insert(&t.text);
+                    continue;
+                }
+                if i > 0 && !headline && !matches!(before, "\"" | "'" | ":" | "(") {
+                    words.proper.insert(&t.text);
+                }
+                if matches!(before, "in" | "across" | "throughout" | "inside" | "into" | "near") {
+                    words.places.insert(&t.text);
+                }
             }
         }
+        let lower = &words.lower;
+        words.proper.retain(|w| !lower.contains(w));
+        words
     }
-    out
 }
 
 /// Finds the actors a document introduces that the gazetteer does not list.
@@ -538,15 +519,10 @@ fn place_words(sentences: &[Sentence]) -> HashSet<String> {
 pub fn discover(sentences: &[Sentence], text: &str, mentions: &[Vec<Mention>], gaz: &Gazetteer, p: &Patterns) -> Discovered {
     let mut out = Discovered { entities: Vec::new(), mentions: vec![Vec::new(); sentences.len()] };
     let base = gaz.entities.len();
-    let proper_words = proper_words(sentences);
-    let lower_words: HashSet<String> = sentences
-        .iter()
-        .flat_map(|s| s.tokens.iter().zip(&s.capitalized).filter(|(t, c)| t.is_word() && !**c).map(|(t, _)| t.text.clone()))
-        .collect();
+    let doc_words = DocumentWords::new(sentences);
     // Key words of each discovered entity, and the entity of each name seen.
     let mut entity_words: Vec<Vec<String>> = Vec::new();
     let mut seen: std::collections::HashMap<(Class, Vec<String>), usize> = std::collections::HashMap::new();
-    let places = place_words(sentences);
     for (si, sentence) in sentences.iter().enumerate() {
         let tokens = &sentence.tokens;
         // A headline in title case capitalizes everything: no names there.
@@ -558,17 +534,7 @@ pub fn discover(sentences: &[Sentence], text: &str, mentions: &[Vec<Mention>], g
             covered[m.start..m.end].iter_mut().for_each(|c| *c = true);
         }
         let original = &text[sentence.span.start..sentence.span.end];
-        let scan = Scan {
-            lower_words: &lower_words,
-            places: &places,
-            proper_words: &proper_words,
-            sentence,
-            text: original,
-            tokens,
-            capitalized: &sentence.capitalized,
-            covered,
-            p,
-        };
+        let scan = Scan { words: &doc_words, sentence, text: original, tokens, capitalized: &sentence.capitalized, covered, p };
         let mut found: Vec<(usize, usize, Class)> = Vec::new();
         for i in 0..tokens.len() {
             // "spokesman Zabiullah Mujahid", "Taliban spokesman Mawlawi X Y"

@@ -6,7 +6,7 @@ use crate::text::fold::fold;
 use aho_corasick::{AhoCorasick, MatchKind};
 use anyhow::{bail, Result};
 use oxigraph::model::{NamedNode, Quad, Term};
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 /// Whether an entity is a person or an organization.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -62,20 +62,16 @@ impl Gazetteer {
     /// Builds the gazetteer from the triples of the ontology folder: every
     /// subject typed `ag:Person` or `ag:Organization` is an entity.
     pub fn from_quads(quads: &[Quad]) -> Result<Gazetteer> {
-        Self::from_quads_with_collectives(quads, &[])
+        Self::from_quads_with(quads, &[], &HashSet::new())
     }
 
-    /// As [`Gazetteer::from_quads`], and a one-word plural organization
-    /// name also matches as its singular before a collective noun: with
-    /// "Houthis" listed, "the Houthi group" and "Houthi militias" are the
-    /// Houthis. A name the gazetteer gives another entity is never taken.
-    pub fn from_quads_with_collectives(quads: &[Quad], collectives: &[String]) -> Result<Gazetteer> {
-        Self::from_quads_with(quads, collectives, &std::collections::HashSet::new())
-    }
-
-    /// As [`Gazetteer::from_quads_with_collectives`], with the particles
-    /// ("al", "bin") that name comparisons leave out.
-    pub fn from_quads_with(quads: &[Quad], collectives: &[String], particles: &std::collections::HashSet<String>) -> Result<Gazetteer> {
+    /// As [`Gazetteer::from_quads`], with two word lists of `patterns.toml`:
+    /// `collectives`, so that a one-word plural organization name also
+    /// matches as its singular before a collective noun (with "Houthis"
+    /// listed, "the Houthi group" and "Houthi militias" are the Houthis; a
+    /// name the gazetteer gives another entity is never taken), and the
+    /// name `particles` ("al", "bin") that name comparisons leave out.
+    pub fn from_quads_with(quads: &[Quad], collectives: &[String], particles: &HashSet<String>) -> Result<Gazetteer> {
         let mut by_subject: BTreeMap<String, Vec<&Quad>> = BTreeMap::new();
         for q in quads {
             if let oxigraph::model::NamedOrBlankNode::NamedNode(s) = &q.subject {
@@ -142,18 +138,16 @@ impl Gazetteer {
         if entities.is_empty() {
             bail!("gazetteer: no entity found (an entity is a subject typed ag:Person or ag:Organization with a skos:prefLabel)");
         }
-        let mut g = Self::build(entities, collectives)?;
-        g.label_words = label_words(&g.entities, particles);
-        Ok(g)
+        Self::build(entities, collectives, particles)
     }
 
     /// Builds the gazetteer from entities, checking that no full name is
     /// claimed by two of them.
     pub fn from_entities(entities: Vec<Entity>) -> Result<Gazetteer> {
-        Self::build(entities, &[])
+        Self::build(entities, &[], &HashSet::new())
     }
 
-    fn build(entities: Vec<Entity>, collectives: &[String]) -> Result<Gazetteer> {
+    fn build(entities: Vec<Entity>, collectives: &[String], particles: &HashSet<String>) -> Result<Gazetteer> {
         let mut index: HashMap<String, usize> = HashMap::new();
         let mut names: Vec<NameEntry> = Vec::new();
         let mut patterns: Vec<String> = Vec::new();
@@ -227,24 +221,31 @@ impl Gazetteer {
             }
         }
         let generic_names = generic.into_iter().collect();
-        let label_words = label_words(&entities, &std::collections::HashSet::new());
+        let label_words = entities
+            .iter()
+            .enumerate()
+            .flat_map(|(e, entity)| std::iter::once(&entity.pref_label).chain(&entity.alt_labels).map(move |l| (e, l)))
+            .map(|(e, label)| (e, key_words(label, particles)))
+            .collect();
         Ok(Gazetteer { entities, generic_names, names, matcher, label_words })
     }
 }
 
-/// The folded words of every label, less `particles` (unless nothing else
-/// is left).
-fn label_words(entities: &[Entity], particles: &std::collections::HashSet<String>) -> Vec<(usize, Vec<String>)> {
-    let mut out = Vec::new();
-    for (e, entity) in entities.iter().enumerate() {
-        for label in std::iter::once(&entity.pref_label).chain(&entity.alt_labels) {
-            let words: Vec<String> =
-                fold(label).split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_string).collect();
-            let kept: Vec<String> = words.iter().filter(|w| !particles.contains(*w)).cloned().collect();
-            out.push((e, if kept.is_empty() { words } else { kept }));
-        }
+/// The words of a name, folded: what spelling variants are compared on.
+pub fn name_words(label: &str) -> Vec<String> {
+    fold(label).split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_string).collect()
+}
+
+/// A name's words less `particles` ("al", "bin"), unless nothing else is
+/// left: "Mohamed al-Menfi" is compared as "mohamed menfi".
+pub fn key_words(label: &str, particles: &HashSet<String>) -> Vec<String> {
+    let words = name_words(label);
+    let kept: Vec<String> = words.iter().filter(|w| !particles.contains(*w)).cloned().collect();
+    if kept.is_empty() {
+        words
+    } else {
+        kept
     }
-    out
 }
 
 /// "NRF", "ISIS-K": two or more letters, all capitals.
@@ -287,7 +288,7 @@ mod tests {
             entity("movement", Class::Organization, "Houthi Movement Council", &["Houthi movement"]),
             entity("person", Class::Person, "Ali Hassan", &["Hassans"]),
         ];
-        let g = Gazetteer::build(entities, &["group".to_string(), "movement".to_string()]).unwrap();
+        let g = Gazetteer::build(entities, &["group".to_string(), "movement".to_string()], &HashSet::new()).unwrap();
         assert_eq!(owner(&g, "Houthi group"), Some(0));
         // A name the gazetteer gives another actor stays that actor's.
         assert_eq!(owner(&g, "Houthi movement"), Some(1));

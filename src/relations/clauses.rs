@@ -433,10 +433,6 @@ impl Ctx<'_> {
 
     /// "of the Taliban", "from the NRF": a unit inside a prepositional phrase.
     pub(super) fn is_prepositional_object(&self, u: usize) -> bool {
-        let mut k = self.units[u].start;
-        while k > 0 && matches!(self.word(k - 1), "the" | "a" | "an") {
-            k -= 1;
-        }
-        k > 0 && PREPOSITIONS.contains(&self.word(k - 1))
+        self.preposition_before(u).is_some()
     }
 }

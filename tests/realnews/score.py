@@ -14,6 +14,7 @@ import json
 import os
 import subprocess
 import sys
+import tempfile
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(HERE))
@@ -21,7 +22,28 @@ ROOT = os.path.dirname(os.path.dirname(HERE))
 SPLIT = {
     "drc": "dev", "gaza": "dev", "libya": "dev", "myanmar": "dev", "ukraine": "dev", "yemen": "dev",
     "tigray": "test", "venezuela": "test",
+    # Gathered and annotated on 2026-12-06, scored blind that day before any rule changed.
+    "afghan": "test2", "caucasus": "test2",
 }
+
+
+def present_only(folder, docs, name):
+    """The rows of FOLDER/NAME whose article text is in DOCS.
+
+    A text that could not be re-created (README.md) is left out of the
+    score rather than counted as missed facts and mentions."""
+    present = set(os.listdir(docs))
+    with open(os.path.join(folder, name), encoding="utf-8") as f:
+        lines = f.readlines()
+    kept = [l for i, l in enumerate(lines) if i == 0 or l.split("\t", 1)[0] in present]
+    missing = sorted({l.split("\t", 1)[0] for l in lines[1:]} - present)
+    if missing and name == "gold.tsv":
+        print(f"score.py: {os.path.basename(folder)}: {len(missing)} article(s) without text, left out: "
+              + " ".join(missing), file=sys.stderr)
+    tmp = tempfile.NamedTemporaryFile("w", suffix="-" + name, delete=False, encoding="utf-8")
+    tmp.writelines(kept)
+    tmp.close()
+    return tmp
 
 
 def evaluate(binary, conflict):
@@ -29,10 +51,10 @@ def evaluate(binary, conflict):
     docs = os.path.join(HERE, "docs", conflict)
     if not os.path.isdir(docs) or not os.listdir(docs):
         sys.exit(f"score.py: no article texts in {docs}; re-create them first (see README.md)")
+    gold, mentions = present_only(folder, docs, "gold.tsv"), present_only(folder, docs, "mentions.tsv")
     cmd = [binary, "--ontology", folder, "eval", "--format", "json",
            "--aliases", os.path.join(folder, "aliases.tsv"),
-           "--gold", os.path.join(folder, "gold.tsv"),
-           "--mentions", os.path.join(folder, "mentions.tsv"), docs + "/"]
+           "--gold", gold.name, "--mentions", mentions.name, docs + "/"]
     out = subprocess.run(cmd, capture_output=True, text=True)
     if out.returncode != 0:
         sys.exit(f"score.py: {' '.join(cmd)} failed:\n{out.stderr}")
@@ -74,7 +96,7 @@ def main():
     print("|---|---|---|---|---|---|---|---|---|")
     for c, r in reports.items():
         print(row(c, r))
-    for split in ("dev", "test"):
+    for split in ("dev", "test", "test2"):
         part = [r for c, r in reports.items() if SPLIT.get(c) == split]
         if len(part) > 1:
             print(row(f"all {split}", pooled(part)).replace(f"| all {split} |  |", f"| **all {split}** | {split} |"))

@@ -123,17 +123,18 @@ fn close(a: &str, b: &str) -> bool {
 /// Thani", "Palestinian Islamic Jihad" for "Islamic Jihad").
 ///
 /// Particles ("al", "bin") do not count: "Mohamed al-Menfi" is "Mohammad
-/// Younes Menfi" with a middle name.
-pub fn variants(a: &str, b: &str, particles: &HashSet<String>) -> bool {
-    same_words(&key_words(a, particles), &key_words(b, particles))
+/// Younes Menfi" with a middle name. A short organization's name takes
+/// words before it only (see `extends`).
+pub fn variants(a: &str, b: &str, class: Class, particles: &HashSet<String>) -> bool {
+    same_words(&key_words(a, particles), &key_words(b, particles), class)
 }
 
-fn same_words(a: &[String], b: &[String]) -> bool {
+fn same_words(a: &[String], b: &[String], class: Class) -> bool {
     if a.len() == b.len() {
         return a.iter().zip(b).all(|(x, y)| close(x, y));
     }
     let (short, long) = if a.len() < b.len() { (a, b) } else { (b, a) };
-    extends(short, long) || abbreviates(short, long)
+    extends(short, long, class) || abbreviates(short, long)
 }
 
 /// Whether a one-word name is the acronym of a longer one: "UN" of "United
@@ -155,10 +156,16 @@ fn abbreviates(short: &[String], long: &[String]) -> bool {
 /// Whether `long` is `short` with words added: the short name has two words
 /// or more, ends like the long one, and its words come in the long one in
 /// order. A different last word is a different person ("Amir Khan
-/// Haqqani" is not "Amir Khan Muttaqi").
-fn extends(short: &[String], long: &[String]) -> bool {
+/// Haqqani" is not "Amir Khan Muttaqi"). An organization of two words
+/// takes words before its name only ("Palestinian Islamic Jihad"): "Main
+/// Intelligence Directorate" is not the "Main Directorate", while "Myanmar
+/// National Democratic Army" is the same army with a word left out.
+fn extends(short: &[String], long: &[String], class: Class) -> bool {
     if short.len() < 2 || !close(&short[short.len() - 1], &long[long.len() - 1]) {
         return false;
+    }
+    if class == Class::Organization && short.len() < 3 {
+        return long[long.len() - short.len()..].iter().zip(short).all(|(l, w)| close(w, l));
     }
     let mut rest = long.iter();
     short.iter().all(|w| rest.any(|l| close(w, l)))
@@ -170,7 +177,8 @@ fn variant_of(gaz: &Gazetteer, class: Class, words: &[String]) -> Option<usize> 
     let of_class = || gaz.label_words.iter().filter(|(e, _)| gaz.entities[*e].class == class);
     let exact = of_class().find(|(_, lw)| lw.len() == words.len() && lw.iter().zip(words).all(|(a, b)| close(a, b))).map(|(e, _)| *e);
     exact.or_else(|| {
-        let mut hits: Vec<usize> = of_class().filter(|(_, lw)| lw.len() < words.len() && extends(lw, words)).map(|(e, _)| *e).collect();
+        let mut hits: Vec<usize> =
+            of_class().filter(|(_, lw)| lw.len() < words.len() && extends(lw, words, class)).map(|(e, _)| *e).collect();
         hits.dedup();
         // Two listed actors the name could extend: it is neither for sure.
         (hits.len() == 1).then(|| hits[0])
@@ -622,7 +630,11 @@ pub fn discover(sentences: &[Sentence], text: &str, mentions: &[Vec<Mention>], g
                     && !scan.covered[j]
                     && (scan.capitalized[j] && tokens[j].is_word()
                         || matches!(scan.word(j), "of" | "for" | "-")
-                        || (scan.particle(j) && scan.word(j + 1) == "-"))
+                        || (scan.particle(j) && scan.word(j + 1) == "-")
+                        // "the Tigray People's Liberation Front"
+                        || (scan.word(j) == "'s"
+                            && p.name_possessives.contains(scan.word(j - 1))
+                            && scan.capitalized.get(j + 1) == Some(&true)))
                 {
                     j += 1;
                 }
@@ -631,16 +643,24 @@ pub fn discover(sentences: &[Sentence], text: &str, mentions: &[Vec<Mention>], g
                 }
                 // "the High Council of State": the head noun before "of"; a
                 // person's name right after ends it ("... of State Khalid
-                // al-Mishri").
+                // al-Mishri"). Without "of", a person's name after the head
+                // noun ends it too: "the head of the Presidency Council
+                // Mohammad Menfi".
                 let of = (i + 2..j).find(|&k| scan.word(k) == "of");
-                if let Some(o) = of {
-                    if let Some(cut) = (o + 2..j).find(|&c| scan.name_at(c).is_some_and(|e| e >= j)) {
-                        j = cut;
-                    }
+                let mut leader = None;
+                let from = of.map_or(i + 2, |o| o + 2);
+                if let Some(cut) = (from..j)
+                    .find(|&c| (of.is_some() || p.org_heads.contains_word(scan.word(c - 1))) && scan.name_at(c).is_some_and(|e| e >= j))
+                {
+                    leader = scan.name_at(cut).filter(|&e| e >= cut + 2).map(|e| (cut, e));
+                    j = cut;
                 }
                 let head = of.map_or(j - 1, |k| k - 1);
                 if j >= i + 3 && p.org_heads.contains_word(scan.word(head)) && !(i + 1..j).any(|k| scan.covered[k]) {
                     found.push((i + 1, j, Class::Organization));
+                    if let Some((b, e)) = leader.filter(|&(b, _)| !scan.covered[b]) {
+                        found.push((b, e, Class::Person));
+                    }
                 }
             }
         }
@@ -656,12 +676,21 @@ pub fn discover(sentences: &[Sentence], text: &str, mentions: &[Vec<Mention>], g
             let words = key_words(&label, &p.name_particles);
             // The same name again in the document: no comparison needed.
             let known = seen.get(&(class, words.clone())).copied();
+            // "the Myanmar National Democratic Army (MNDAA)": the article
+            // equates the name with the listed actor in parentheses.
+            let bracketed = (sentence.tokens.get(end).is_some_and(|t| t.text == "(")).then(|| {
+                mentions[si].iter().find(|m| {
+                    m.start == end + 1 && sentence.tokens.get(m.end).is_some_and(|t| t.text == ")") && gaz.entities[m.entity].class == class
+                })
+            });
             let entity = if let Some(e) = known {
                 e
+            } else if let Some(m) = bracketed.flatten() {
+                m.entity
             } else if let Some(e) = variant_of(gaz, class, &words) {
                 e
             } else if let Some(k) =
-                (0..out.entities.len()).find(|&k| out.entities[k].class == class && same_words(&entity_words[k], &words))
+                (0..out.entities.len()).find(|&k| out.entities[k].class == class && same_words(&entity_words[k], &words, class))
             {
                 base + k
             } else {

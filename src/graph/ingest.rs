@@ -9,6 +9,7 @@ use crate::extract::Extractor;
 use crate::graph::provenance::{Activity, Clock};
 use crate::graph::rdf;
 use crate::graph::store;
+use crate::ontology::gazetteer::Class;
 use crate::ontology::vocab::{AG_DISCOVERED, RDF_TYPE, SKOS_ALT_LABEL, SKOS_PREF_LABEL};
 use crate::ontology::Ontology;
 use crate::text::document::{self, Document, InputError};
@@ -282,7 +283,8 @@ impl Registry {
             .collect();
         let mut map: HashMap<NamedNode, NamedNode> = HashMap::new();
         for (iri, class, label) in found {
-            match self.known.iter().find(|(k, c, l)| *c == class && (*k == iri || discover::variants(l, &label, &self.particles))) {
+            let kind = if class.ends_with("#Organization") { Class::Organization } else { Class::Person };
+            match self.known.iter().find(|(k, c, l)| *c == class && (*k == iri || discover::variants(l, &label, kind, &self.particles))) {
                 Some((k, _, _)) if *k != iri => {
                     map.insert(iri, k.clone());
                 }

@@ -66,6 +66,8 @@ struct RawActors {
     #[serde(default)]
     nationality_endings: Vec<String>,
     #[serde(default)]
+    name_possessives: Vec<String>,
+    #[serde(default)]
     countries: Vec<String>,
     #[serde(default)]
     not_person_endings: Vec<String>,
@@ -140,6 +142,9 @@ pub struct Patterns {
     /// Endings of a nationality adjective ("Qatari", "Rwandan"): such a
     /// word before a title is not an organization.
     pub nationality_endings: Vec<String>,
+    /// Words whose possessive stays inside an organization's name: "the
+    /// Tigray People's Liberation Front".
+    pub name_possessives: HashSet<String>,
     /// Countries, regions and capitals: places, never discovered actors.
     pub countries: HashSet<String>,
     /// Last words of capitalized names that are things, not people: "the
@@ -219,6 +224,7 @@ impl Patterns {
             org_heads: p(&raw.actors.org_heads),
             name_particles: raw.actors.name_particles.iter().map(|w| crate::text::fold::fold(w)).collect(),
             nationality_endings: raw.actors.nationality_endings.iter().map(|w| crate::text::fold::fold(w)).collect(),
+            name_possessives: raw.actors.name_possessives.iter().map(|w| crate::text::fold::fold(w)).collect(),
             countries: raw.actors.countries.iter().map(|w| crate::text::fold::fold(w)).collect(),
             not_person_endings: p(&raw.actors.not_person_endings),
             collective_nouns: raw.actors.collective_nouns.clone(),

@@ -37,7 +37,12 @@ impl Ctx<'_> {
                 }
             }
             if let Some(len) = self.p.meet_verbs.match_at(self.tokens, i) {
-                if !self.inside_unit(i) && !matches!(self.word(i.wrapping_sub(1)), "the" | "a" | "their" | "this" | "that" | "'s") {
+                if !self.inside_unit(i)
+                    && !matches!(
+                        self.word(i.wrapping_sub(1)),
+                        "the" | "a" | "an" | "their" | "his" | "her" | "its" | "our" | "this" | "that" | "'s"
+                    )
+                {
                     self.meeting_verb(i, i + len, realis);
                     i += len;
                     continue;
@@ -375,7 +380,7 @@ impl Ctx<'_> {
                 let u = self.unit_ending_at(k)?;
                 (self.word(k) == "'s").then_some(u)
             });
-            let Some(owner) = owner else { return };
+            let Some(owner) = owner.or_else(|| self.adjunct_owner(t)) else { return };
             let Some(objects) = self.object_after(te) else { return };
             if self.irrealis_before(t, self.units[owner].end) || self.irrealis_after(self.units[*objects.last().unwrap()].end) {
                 return;
@@ -386,6 +391,61 @@ impl Ctx<'_> {
                 self.emit(a.entity, Predicate::MetWith, b.entity, "meet-noun-possessive", &[&a, &b], 0.85);
             }
         }
+    }
+
+    /// "Blinken, following a meeting with Netanyahu, said", "After talks
+    /// with Haftar, Sarraj flew home": a meeting noun in an adverbial phrase
+    /// belongs to the subject of the sentence. Not "before" or "ahead of" a
+    /// meeting, which may not have happened yet.
+    fn adjunct_owner(&self, t: usize) -> Option<usize> {
+        let mut p = t;
+        while p > 0
+            && t - p < 4
+            && matches!(
+                self.word(p - 1),
+                "a" | "an"
+                    | "the"
+                    | "his"
+                    | "her"
+                    | "their"
+                    | "its"
+                    | "recent"
+                    | "separate"
+                    | "first"
+                    | "second"
+                    | "closed-door"
+                    | "two-hour"
+                    | "one-hour"
+                    | "lengthy"
+                    | "long"
+                    | "private"
+            )
+        {
+            p -= 1;
+        }
+        if p == 0 || !matches!(self.word(p - 1), "after" | "following" | "during" | "at" | "in") {
+            return None;
+        }
+        let p = p - 1;
+        let subject = |u: usize| {
+            let unit = &self.units[u];
+            !unit.possessive && !unit.attributive && !self.is_prepositional_object(u)
+        };
+        let blocked = |a: usize, b: usize| {
+            (a..b).any(|k| matches!(self.word(k), ";" | ":" | "\"") || self.p.relativizers.contains_word(self.word(k)))
+        };
+        // The subject before the phrase: "Blinken, following a meeting ...".
+        if let Some(first) = (0..self.units.len()).find(|&u| self.units[u].end <= p && subject(u)) {
+            return (!blocked(self.units[first].end, p)).then_some(first);
+        }
+        // The phrase opens the sentence: the subject follows its comma.
+        if (0..p).any(|k| self.is_word_at(k) && !matches!(self.word(k), "meanwhile" | "earlier" | "later" | "also" | "and" | "but")) {
+            return None;
+        }
+        let comma = (t..self.tokens.len()).find(|&k| self.word(k) == "," && !self.inside_unit(k))?;
+        let u = self.unit_at(comma + 1).or_else(|| self.unit_at(comma + 2).filter(|_| self.word(comma + 1) == "the"))?;
+        // "..., the UN envoy said": the envoy, not the UN, is the subject.
+        (subject(u) && !self.units[u].proxy && !self.p.title_words.contains(self.word(self.units[u].end))).then_some(u)
     }
 
     /// "The meeting was the first between the Taliban and their opponents":

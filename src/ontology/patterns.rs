@@ -88,6 +88,8 @@ struct RawMeet {
     with: Vec<String>,
     nouns: Vec<String>,
     their: Vec<String>,
+    #[serde(default)]
+    participants: Vec<String>,
     irrealis_before: Vec<String>,
     irrealis_after: Vec<String>,
     realis: Vec<String>,
@@ -165,6 +167,8 @@ pub struct Patterns {
     pub meet_with: PhraseSet,
     pub meet_nouns: PhraseSet,
     pub meet_their: PhraseSet,
+    /// "the meeting included A and B": the participants follow.
+    pub meet_participants: PhraseSet,
     pub irrealis_before: PhraseSet,
     pub irrealis_after: PhraseSet,
     pub realis: PhraseSet,
@@ -237,6 +241,7 @@ impl Patterns {
             meet_with: p(&raw.meet.with),
             meet_nouns: p(&raw.meet.nouns),
             meet_their: p(&raw.meet.their),
+            meet_participants: p(&raw.meet.participants),
             irrealis_before: p(&raw.meet.irrealis_before),
             irrealis_after: p(&raw.meet.irrealis_after),
             realis: p(&raw.meet.realis),

@@ -350,6 +350,28 @@ impl Ctx<'_> {
             at += 1;
         }
         let w = self.word(at);
+        // "The meeting included A, B and C", "talks attended by A and B":
+        // the participants all met.
+        let mut p = te;
+        // "the meeting in Herat on Monday included": a place or a date first.
+        if matches!(self.word(p), "in" | "on" | "at") {
+            let stop = (p + 1..(p + 6).min(self.tokens.len())).find(|&k| {
+                !(self.cap(k) || self.word(k).bytes().all(|b| b.is_ascii_digit()) || matches!(self.word(k), "in" | "on" | "at" | ","))
+            });
+            if let Some(k) = stop.filter(|&k| self.unit_at(k).is_none() && (p..k).all(|j| self.unit_at(j).is_none())) {
+                p = k;
+            }
+        }
+        if self.word(p) == "," {
+            p += 1;
+        }
+        while matches!(self.word(p), "also" | "was" | "were" | "is" | "are" | "has" | "have" | "had" | "been") {
+            p += 1;
+        }
+        if let Some(n) = self.p.meet_participants.match_at(self.tokens, p) {
+            self.meeting_participants(t, p + n);
+            return;
+        }
         let between = matches!(w, "between" | "among" | "amongst" | "involving");
         if between {
             let start = at + 1;
@@ -389,6 +411,26 @@ impl Ctx<'_> {
             for o in objects {
                 let b = self.units[o].clone();
                 self.emit(a.entity, Predicate::MetWith, b.entity, "meet-noun-possessive", &[&a, &b], 0.85);
+            }
+        }
+    }
+
+    /// The actors listed after "the meeting included", "talks attended by":
+    /// every pair of them met. `k` is where the list may start.
+    fn meeting_participants(&mut self, t: usize, k: usize) {
+        let Some(first) = (k..(k + 4).min(self.tokens.len())).find_map(|j| self.unit_at(j)) else { return };
+        if self.units[first].possessive || (k..self.units[first].start).any(|j| self.word(j) == "," || self.word(j) == ".") {
+            return;
+        }
+        let group = self.group_right(first, self.tokens.len());
+        if group.len() < 2 || self.irrealis_before(t, 0) || self.modal_in_clause(t) || self.denied_before(t) {
+            return;
+        }
+        let units: Vec<Unit> = group.iter().map(|&u| self.units[u].clone()).collect();
+        let refs: Vec<&Unit> = units.iter().collect();
+        for (i, a) in units.iter().enumerate() {
+            for b in &units[i + 1..] {
+                self.emit(a.entity, Predicate::MetWith, b.entity, "meet-noun-participants", &refs, 0.85);
             }
         }
     }

@@ -90,6 +90,10 @@ struct RawMeet {
     their: Vec<String>,
     #[serde(default)]
     participants: Vec<String>,
+    #[serde(default)]
+    discussed: Vec<String>,
+    #[serde(default)]
+    remote: Vec<String>,
     irrealis_before: Vec<String>,
     irrealis_after: Vec<String>,
     realis: Vec<String>,
@@ -169,6 +173,10 @@ pub struct Patterns {
     pub meet_their: PhraseSet,
     /// "the meeting included A and B": the participants follow.
     pub meet_participants: PhraseSet,
+    /// "discussed <topic> with X".
+    pub meet_discussed: PhraseSet,
+    /// Words of a talk at a distance: "by phone", "in a video call".
+    pub meet_remote: PhraseSet,
     pub irrealis_before: PhraseSet,
     pub irrealis_after: PhraseSet,
     pub realis: PhraseSet,
@@ -242,6 +250,8 @@ impl Patterns {
             meet_nouns: p(&raw.meet.nouns),
             meet_their: p(&raw.meet.their),
             meet_participants: p(&raw.meet.participants),
+            meet_discussed: p(&raw.meet.discussed),
+            meet_remote: p(&raw.meet.remote),
             irrealis_before: p(&raw.meet.irrealis_before),
             irrealis_after: p(&raw.meet.irrealis_after),
             realis: p(&raw.meet.realis),

@@ -48,6 +48,14 @@ impl Ctx<'_> {
                     continue;
                 }
             }
+            // "discussed the ceasefire with X": the partner after the topic.
+            if let Some(len) = self.p.meet_discussed.match_at(self.tokens, i) {
+                if let Some(with) = self.discussed_with(i + len) {
+                    self.meeting_verb(i, with, realis);
+                    i = with;
+                    continue;
+                }
+            }
             if let Some(len) = self.p.meet_nouns.match_at(self.tokens, i) {
                 if !self.inside_unit(i) {
                     self.meeting_noun(i, i + len);
@@ -245,8 +253,19 @@ impl Ctx<'_> {
                         }
                     }
                 }
-                // "met Quds Force chief": an unnamed person of the organization.
-                if unit.possessive || unit.attributive {
+                // "met the Houthis' spokesman Mohammed Abdulsalam": the person
+                // the title names; "met Quds Force chief": an unnamed person
+                // of the organization.
+                if unit.possessive || unit.attributive || matches!(self.word(unit.end), "'s" | "'") {
+                    let k = if matches!(self.word(unit.end), "'s" | "'") { unit.end + 1 } else { unit.end };
+                    let titled = self.p.title_words.contains(self.word(k)) || self.p.titles.match_at(self.tokens, k).is_some();
+                    let named = self.skip_titles_forward(k, 6);
+                    if titled {
+                        if let Some(p) = self.unit_at(named).filter(|&p| self.units[p].class == Class::Person && !self.units[p].possessive)
+                        {
+                            return Some(self.group_right(p, self.tokens.len()));
+                        }
+                    }
                     return None;
                 }
                 // "with Taliban negotiators led by Baradar": the leader too.
@@ -413,6 +432,19 @@ impl Ctx<'_> {
                 self.emit(a.entity, Predicate::MetWith, b.entity, "meet-noun-possessive", &[&a, &b], 0.85);
             }
         }
+    }
+
+    /// Where "with" introduces the partner of "discussed <topic> with X": a
+    /// short topic without actors or clause breaks in it, and no call or
+    /// letter in the sentence (a talk at a distance is no meeting).
+    fn discussed_with(&self, from: usize) -> Option<usize> {
+        if (0..self.tokens.len()).any(|k| self.p.meet_remote.match_at(self.tokens, k).is_some()) {
+            return None;
+        }
+        (from..(from + 10).min(self.tokens.len()))
+            .take_while(|&k| self.unit_at(k).is_none() && !self.is_breaker_at(k) && !matches!(self.word(k), "," | ";" | ":" | "and"))
+            .find(|&k| self.word(k) == "with")
+            .filter(|&k| self.unit_at(k + 1).is_some() || self.unit_at(k + 2).is_some())
     }
 
     /// The actors listed after "the meeting included", "talks attended by":

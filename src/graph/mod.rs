@@ -4,6 +4,8 @@
 //! ([`provenance`]).
 
 pub mod ingest;
+pub mod load;
+pub mod mapper;
 pub mod provenance;
 pub mod rdf;
 pub mod store;

@@ -4,7 +4,7 @@ use actorgraph::graph::mapper::{self, InputFormat};
 use actorgraph::graph::{ingest, load, store};
 use actorgraph::output::export::ExportFormat;
 use actorgraph::output::query::OutputFormat;
-use actorgraph::output::{export, query};
+use actorgraph::output::{export, push, query};
 use actorgraph::{eval, suggest, Ontology};
 use anyhow::{Context, Result};
 use clap::{Parser, Subcommand, ValueEnum};
@@ -201,6 +201,56 @@ so that two builds of the same inputs give byte-identical exports.")]
         /// .trig files, N-Quads otherwise.
         #[arg(long, short, value_enum, value_name = "FORMAT")]
         format: Option<QuadFormat>,
+    },
+
+    /// Send the store's graphs to a triplestore (SPARQL 1.1 Graph Store
+    /// HTTP Protocol).
+    ///
+    /// Every named graph (each article, the ontology, the merged meetings,
+    /// the provenance) is sent with one PUT ...?graph=IRI, which replaces
+    /// that graph on the server: pushing again changes nothing. What the
+    /// server accepted is recorded in push-state.tsv in the store folder,
+    /// so --changed sends only the graphs changed since the last push to
+    /// that server, and a push that stopped half-way is finished by running
+    /// it again. Graphs pushed before and no longer in the store (removed
+    /// articles) are deleted on the server. Requests that fail with a 5xx
+    /// answer or a connection error are retried with a growing wait.
+    #[command(after_help = "Examples:
+  actorgraph push --endpoint http://localhost:7878/store                          Oxigraph's server
+  actorgraph push --endpoint http://localhost:3030/ds/sparql --graph-store /ds/data --user admin   Fuseki; password in ACTORGRAPH_PASSWORD
+  actorgraph push --endpoint https://db.example.org/repo --token-env DB_TOKEN --changed
+
+Credentials are read from environment variables and never printed.")]
+    Push {
+        /// The server's URL: its Graph Store endpoint, or (with
+        /// --graph-store) its SPARQL endpoint.
+        #[arg(long, value_name = "URL")]
+        endpoint: String,
+        /// The Graph Store endpoint when it is not --endpoint: a path on the
+        /// same server (/ds/data) or a full URL.
+        #[arg(long, value_name = "PATH|URL")]
+        graph_store: Option<String>,
+        /// Send only the graphs whose content changed since the last push
+        /// to this server (and what a failed push left unsent).
+        #[arg(long)]
+        changed: bool,
+        /// HTTP basic authentication as NAME; the password is read from the
+        /// variable named by --password-env.
+        #[arg(long, value_name = "NAME")]
+        user: Option<String>,
+        /// The environment variable holding the password for --user.
+        #[arg(long, value_name = "VAR", default_value = "ACTORGRAPH_PASSWORD")]
+        password_env: String,
+        /// Send a bearer token read from this environment variable.
+        #[arg(long, value_name = "VAR", conflicts_with = "user")]
+        token_env: Option<String>,
+        /// Seconds one request may take, from connecting to the answer.
+        #[arg(long, value_name = "SECS", default_value_t = 60.0)]
+        timeout: f64,
+        /// Retries of a request that failed with a 5xx answer or a
+        /// connection error (waiting 1 s, then 2, 4 ...).
+        #[arg(long, value_name = "N", default_value_t = 4)]
+        retries: u32,
     },
 
     /// Draft a gazetteer for a new domain from its articles.
@@ -413,6 +463,44 @@ fn run(cli: Cli) -> Result<ExitCode> {
             } else {
                 ExitCode::from(1)
             })
+        }
+        Command::Push { endpoint, graph_store, changed, user, password_env, token_env, timeout, retries } => {
+            let secret = |var: &str, what: &str| -> Result<String> {
+                std::env::var(var).map_err(|_| anyhow::anyhow!("{what}: set the environment variable {var}"))
+            };
+            let auth = match (user, token_env) {
+                (Some(user), _) => Some(push::Auth::Basic { password: secret(&password_env, &format!("--user {user}"))?, user }),
+                (None, Some(var)) => Some(push::Auth::Bearer(secret(&var, "--token-env")?)),
+                (None, None) => None,
+            };
+            if !(timeout > 0.0 && timeout.is_finite()) {
+                anyhow::bail!("--timeout {timeout}: give a number of seconds above 0");
+            }
+            let target = push::Target {
+                graph_store: push::graph_store_url(&endpoint, graph_store.as_deref())?,
+                auth,
+                timeout: std::time::Duration::from_secs_f64(timeout),
+                retries,
+                backoff: std::time::Duration::from_secs(1),
+            };
+            let store = store::open_for_reading(&cli.store)?;
+            let summary = push::push(&store, &push::state_path(&cli.store), &target, changed, &mut |m| eprintln!("actorgraph: {m}"))?;
+            eprintln!(
+                "actorgraph: pushed {} graph{} ({} triples, {:.1} MB) to {} in {:.2}s{}{}",
+                summary.sent,
+                if summary.sent == 1 { "" } else { "s" },
+                summary.triples,
+                summary.bytes as f64 / 1e6,
+                push::redact(&target.graph_store),
+                summary.elapsed.as_secs_f64(),
+                if summary.unchanged > 0 {
+                    format!("; {} unchanged since the last push, not sent", summary.unchanged)
+                } else {
+                    String::new()
+                },
+                if summary.deleted > 0 { format!("; {} no longer in the store, deleted", summary.deleted) } else { String::new() },
+            );
+            Ok(ExitCode::SUCCESS)
         }
         Command::Query { query: q, format, min_confidence } => {
             let sparql = query::resolve_query(&q)?;

@@ -226,6 +226,8 @@ struct JsonArticle {
 /// One line of JSON Lines as a document; `None` for a blank line.
 fn json_article(line: &[u8], first: bool) -> Result<Option<Document>, String> {
     let line = if first { line.strip_prefix(&[0xEF, 0xBB, 0xBF]).unwrap_or(line) } else { line };
+    let line = line.strip_suffix(b"\n").unwrap_or(line);
+    let line = line.strip_suffix(b"\r").unwrap_or(line);
     let line = std::str::from_utf8(line).map_err(|e| format!("not UTF-8 (first bad byte at offset {})", e.valid_up_to()))?;
     if line.trim().is_empty() {
         return Ok(None);

@@ -7,8 +7,10 @@
 //! order, as `build` joins them in input order), a `prov:Activity` for the
 //! load that every article it wrote points to, and the meetings merged
 //! across articles. A shard is parsed whole before anything of it is
-//! written, and written in one transaction: a corrupt shard is reported
-//! with its line and leaves nothing behind, and the other shards load.
+//! written, and written in one transaction (into a store with no article
+//! yet, all shards go through one bulk load instead, committed at the end):
+//! a corrupt shard is reported with its line and leaves nothing behind, and
+//! the other shards load.
 
 use crate::graph::ingest::{Options, Registry};
 use crate::graph::provenance::Activity;
@@ -108,6 +110,15 @@ pub fn load(store: &Store, ontology: &Ontology, inputs: &[PathBuf], format: Opti
     // Where each article was first seen in this load: a second article with
     // the same identifier is skipped, as `build` skips it.
     let mut seen: HashMap<NamedNode, String> = HashMap::new();
+    // A store with no article yet is filled by Oxigraph's bulk loader, as
+    // `build` fills it: much faster, and nothing is visible before its
+    // commit at the end. A shard reaches it only once parsed whole, so a
+    // corrupt shard still leaves nothing behind.
+    let mut bulk = match options.bulk {
+        Some(b) => b,
+        None => store::articles(store)?.is_empty(),
+    }
+    .then(|| store.bulk_loader());
     for path in files {
         let graphs = match read_shard(&path, shard_format(&path, format)) {
             Ok(g) => g,
@@ -137,21 +148,29 @@ pub fn load(store: &Store, ontology: &Ontology, inputs: &[PathBuf], format: Opti
             store::insert(store, &activity.start_quads(ontology))?;
             activity_recorded = true;
         }
-        // The shard's articles in one transaction.
-        let mut tx = store.start_transaction()?;
-        for (graph, quads) in &writes {
-            tx.remove_named_graph(graph.as_ref())?;
-            for q in quads {
-                tx.insert(q);
-            }
-        }
-        tx.commit()?;
         summary.shards += 1;
-        for (graph, quads) in writes {
+        for (graph, quads) in &writes {
             summary.documents += 1;
             summary.quads += quads.len();
             summary.identifiers.insert(graph.as_str()[DOC_BASE.len()..].to_string());
         }
+        match &mut bulk {
+            Some(loader) => loader.load_quads(writes.into_iter().flat_map(|(_, quads)| quads))?,
+            None => {
+                // The shard's articles in one transaction.
+                let mut tx = store.start_transaction()?;
+                for (graph, quads) in &writes {
+                    tx.remove_named_graph(graph.as_ref())?;
+                    for q in quads {
+                        tx.insert(q);
+                    }
+                }
+                tx.commit()?;
+            }
+        }
+    }
+    if let Some(loader) = bulk {
+        loader.commit()?;
     }
     if activity_recorded {
         store::insert(store, &[activity.end_quad(options.clock.now())])?;

@@ -1,10 +1,11 @@
 //! The `actorgraph` command line: a thin layer over the library.
 
-use actorgraph::graph::{ingest, rdf, store};
+use actorgraph::graph::mapper::{self, InputFormat};
+use actorgraph::graph::{ingest, load, store};
 use actorgraph::output::export::ExportFormat;
 use actorgraph::output::query::OutputFormat;
-use actorgraph::output::{export, query};
-use actorgraph::{eval, extract, suggest, Ontology};
+use actorgraph::output::{export, push, query};
+use actorgraph::{eval, suggest, Ontology};
 use anyhow::{Context, Result};
 use clap::{Parser, Subcommand, ValueEnum};
 use std::io::{BufWriter, IsTerminal, Write};
@@ -152,14 +153,104 @@ so that two builds of the same inputs give byte-identical exports.")]
 
     /// Extract articles and print their quads, with no store.
     ///
-    /// A stateless mapper: reads INPUT (or stdin with -) and writes the
-    /// named graphs that `build` would store, so that other tools or
-    /// distributed jobs can run the extraction and load the result.
+    /// A stateless mapper: reads INPUT (files and folders as `build` reads
+    /// them, or stdin with -) and writes the named graphs that `build` would
+    /// store, each article's quads sorted as `export` sorts them, so that
+    /// other tools or distributed jobs (Spark's RDD.pipe, Hadoop Streaming)
+    /// can run the extraction and `actorgraph load` the result. With
+    /// --input-format jsonl, stdin is one article per line, each written out
+    /// before the next is read; a bad line is reported on stderr with its
+    /// number and the others go on.
+    #[command(after_help = "Examples:
+  actorgraph extract corpus/ > corpus.nq
+  actorgraph extract --format trig article.html
+  cat articles.jsonl | actorgraph extract --input-format jsonl -     the mapper of a Spark or Hadoop job
+  curl -s https://example.org/news/1 | actorgraph extract --input-format html -")]
     Extract {
         #[arg(required = true, value_name = "INPUT")]
         inputs: Vec<PathBuf>,
         #[arg(long, short, value_enum, default_value = "nquads")]
         format: QuadFormat,
+        /// What stdin (-) holds: one plain-text article, JSON Lines (one
+        /// article per line: id, text and the optional title, url,
+        /// published, source) or one HTML page. Files are recognized by
+        /// their extension.
+        #[arg(long, value_enum, default_value = "text", value_name = "FORMAT")]
+        input_format: InputFormat,
+    },
+
+    /// Load the quads that `extract` wrote into the store, as `build` would.
+    ///
+    /// SHARD is an N-Quads or TriG file written by `actorgraph extract`
+    /// (.nq, .nquads, .trig), a folder of them (recursively; Spark's and
+    /// Hadoop's part-NNNNN files too) or - for stdin. Besides the article
+    /// graphs, the store gets what `build` adds: the ontology graph,
+    /// discovered actors' spellings joined across articles, the load as a
+    /// prov:Activity, and the meetings merged across articles; the result
+    /// equals `build` of the same articles. Each shard is read whole and
+    /// written in one transaction: a corrupt one is named with its line and
+    /// leaves nothing behind, and the others load.
+    #[command(after_help = "Examples:
+  actorgraph load out/                                    every shard a Spark or Hadoop job wrote
+  actorgraph load --store news.db shard-0001.nq shard-0002.nq
+  actorgraph extract --input-format jsonl - < a.jsonl | actorgraph load -")]
+    Load {
+        #[arg(required = true, value_name = "SHARD")]
+        shards: Vec<PathBuf>,
+        /// The format of every shard, stdin included. Default: TriG for
+        /// .trig files, N-Quads otherwise.
+        #[arg(long, short, value_enum, value_name = "FORMAT")]
+        format: Option<QuadFormat>,
+    },
+
+    /// Send the store's graphs to a triplestore (SPARQL 1.1 Graph Store
+    /// HTTP Protocol).
+    ///
+    /// Every named graph (each article, the ontology, the merged meetings,
+    /// the provenance) is sent with one PUT ...?graph=IRI, which replaces
+    /// that graph on the server: pushing again changes nothing. What the
+    /// server accepted is recorded in push-state.tsv in the store folder,
+    /// so --changed sends only the graphs changed since the last push to
+    /// that server, and a push that stopped half-way is finished by running
+    /// it again. Graphs pushed before and no longer in the store (removed
+    /// articles) are deleted on the server. Requests that fail with a 5xx
+    /// answer or a connection error are retried with a growing wait.
+    #[command(after_help = "Examples:
+  actorgraph push --endpoint http://localhost:7878/store                          Oxigraph's server
+  actorgraph push --endpoint http://localhost:3030/ds/sparql --graph-store /ds/data --user admin   Fuseki; password in ACTORGRAPH_PASSWORD
+  actorgraph push --endpoint https://db.example.org/repo --token-env DB_TOKEN --changed
+
+Credentials are read from environment variables and never printed.")]
+    Push {
+        /// The server's URL: its Graph Store endpoint, or (with
+        /// --graph-store) its SPARQL endpoint.
+        #[arg(long, value_name = "URL")]
+        endpoint: String,
+        /// The Graph Store endpoint when it is not --endpoint: a path on the
+        /// same server (/ds/data) or a full URL.
+        #[arg(long, value_name = "PATH|URL")]
+        graph_store: Option<String>,
+        /// Send only the graphs whose content changed since the last push
+        /// to this server (and what a failed push left unsent).
+        #[arg(long)]
+        changed: bool,
+        /// HTTP basic authentication as NAME; the password is read from the
+        /// variable named by --password-env.
+        #[arg(long, value_name = "NAME")]
+        user: Option<String>,
+        /// The environment variable holding the password for --user.
+        #[arg(long, value_name = "VAR", default_value = "ACTORGRAPH_PASSWORD")]
+        password_env: String,
+        /// Send a bearer token read from this environment variable.
+        #[arg(long, value_name = "VAR", conflicts_with = "user")]
+        token_env: Option<String>,
+        /// Seconds one request may take, from connecting to the answer.
+        #[arg(long, value_name = "SECS", default_value_t = 60.0)]
+        timeout: f64,
+        /// Retries of a request that failed with a 5xx answer or a
+        /// connection error (waiting 1 s, then 2, 4 ...).
+        #[arg(long, value_name = "N", default_value_t = 4)]
+        retries: u32,
     },
 
     /// Draft a gazetteer for a new domain from its articles.
@@ -213,6 +304,15 @@ so that two builds of the same inputs give byte-identical exports.")]
 enum QuadFormat {
     Nquads,
     Trig,
+}
+
+impl QuadFormat {
+    fn rdf(self) -> oxigraph::io::RdfFormat {
+        match self {
+            QuadFormat::Nquads => oxigraph::io::RdfFormat::NQuads,
+            QuadFormat::Trig => oxigraph::io::RdfFormat::TriG,
+        }
+    }
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -337,6 +437,71 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 ExitCode::from(1)
             })
         }
+        Command::Load { shards, format } => {
+            let options = ingest::Options::from_env()?;
+            let ontology = load_ontology(&cli.ontology)?;
+            let store = store::open_for_writing(&cli.store)?;
+            let summary = load::load(&store, &ontology, &shards, format.map(QuadFormat::rdf), &options)?;
+            for e in &summary.errors {
+                eprintln!("actorgraph: skipped {e}");
+            }
+            eprintln!(
+                "actorgraph: loaded {} document{} from {} shard{} into {}: {} quads in {:.2}s{}",
+                summary.documents,
+                if summary.documents == 1 { "" } else { "s" },
+                summary.shards,
+                if summary.shards == 1 { "" } else { "s" },
+                cli.store.display(),
+                summary.quads,
+                summary.elapsed.as_secs_f64(),
+                if summary.errors.is_empty() { String::new() } else { format!("; {} skipped", summary.errors.len()) }
+            );
+            Ok(if summary.documents == 0 {
+                ExitCode::from(2)
+            } else if summary.errors.is_empty() {
+                ExitCode::SUCCESS
+            } else {
+                ExitCode::from(1)
+            })
+        }
+        Command::Push { endpoint, graph_store, changed, user, password_env, token_env, timeout, retries } => {
+            let secret = |var: &str, what: &str| -> Result<String> {
+                std::env::var(var).map_err(|_| anyhow::anyhow!("{what}: set the environment variable {var}"))
+            };
+            let auth = match (user, token_env) {
+                (Some(user), _) => Some(push::Auth::Basic { password: secret(&password_env, &format!("--user {user}"))?, user }),
+                (None, Some(var)) => Some(push::Auth::Bearer(secret(&var, "--token-env")?)),
+                (None, None) => None,
+            };
+            if !(timeout > 0.0 && timeout.is_finite()) {
+                anyhow::bail!("--timeout {timeout}: give a number of seconds above 0");
+            }
+            let target = push::Target {
+                graph_store: push::graph_store_url(&endpoint, graph_store.as_deref())?,
+                auth,
+                timeout: std::time::Duration::from_secs_f64(timeout),
+                retries,
+                backoff: std::time::Duration::from_secs(1),
+            };
+            let store = store::open_for_reading(&cli.store)?;
+            let summary = push::push(&store, &push::state_path(&cli.store), &target, changed, &mut |m| eprintln!("actorgraph: {m}"))?;
+            eprintln!(
+                "actorgraph: pushed {} graph{} ({} triples, {:.1} MB) to {} in {:.2}s{}{}",
+                summary.sent,
+                if summary.sent == 1 { "" } else { "s" },
+                summary.triples,
+                summary.bytes as f64 / 1e6,
+                push::redact(&target.graph_store),
+                summary.elapsed.as_secs_f64(),
+                if summary.unchanged > 0 {
+                    format!("; {} unchanged since the last push, not sent", summary.unchanged)
+                } else {
+                    String::new()
+                },
+                if summary.deleted > 0 { format!("; {} no longer in the store, deleted", summary.deleted) } else { String::new() },
+            );
+            Ok(ExitCode::SUCCESS)
+        }
         Command::Query { query: q, format, min_confidence } => {
             let sparql = query::resolve_query(&q)?;
             let store = store::open_for_reading(&cli.store)?;
@@ -391,34 +556,15 @@ fn run(cli: Cli) -> Result<ExitCode> {
             }
             Ok(ExitCode::SUCCESS)
         }
-        Command::Extract { inputs, format } => {
+        Command::Extract { inputs, format, input_format } => {
             let ontology = load_ontology(&cli.ontology)?;
-            let extractor = extract::Extractor::new(&ontology);
-            let (files, mut errors) = actorgraph::text::document::expand_inputs(&inputs);
-            let rdf_format = match format {
-                QuadFormat::Nquads => oxigraph::io::RdfFormat::NQuads,
-                QuadFormat::Trig => oxigraph::io::RdfFormat::TriG,
-            };
-            let mut w = oxigraph::io::RdfSerializer::from_format(rdf_format).for_writer(BufWriter::new(std::io::stdout().lock()));
-            let mut done = 0;
-            for path in files {
-                let loaded = actorgraph::text::document::load(&path);
-                errors.extend(loaded.errors);
-                for doc in loaded.documents {
-                    let ex = extractor.extract(&doc.text);
-                    for q in rdf::document_quads(&doc, &ex, &ontology) {
-                        w.serialize_quad(&q)?;
-                    }
-                    done += 1;
-                }
-            }
-            w.finish()?.flush()?;
-            for e in &errors {
-                eprintln!("actorgraph: skipped {e}");
-            }
-            Ok(if done == 0 {
+            let mapper = mapper::Mapper::new(&ontology, format.rdf());
+            let mut out = BufWriter::new(std::io::stdout().lock());
+            let outcome = mapper.run(&inputs, input_format, &mut out, &mut |e| eprintln!("actorgraph: skipped {e}"))?;
+            out.flush()?;
+            Ok(if outcome.documents == 0 {
                 ExitCode::from(2)
-            } else if errors.is_empty() {
+            } else if outcome.skipped == 0 {
                 ExitCode::SUCCESS
             } else {
                 ExitCode::from(1)

@@ -238,14 +238,14 @@ struct Prepared {
 /// The discovered actors of the store and of this build, so that a
 /// spelling variant in a later document joins the actor found first
 /// instead of becoming a second node.
-struct Registry {
+pub(crate) struct Registry {
     known: Vec<(NamedNode, String, String)>,
     /// Name particles ("al", "bin"), which spellings may add or drop.
     particles: std::collections::HashSet<String>,
 }
 
 impl Registry {
-    fn load(store: &Store, particles: std::collections::HashSet<String>) -> Result<Registry> {
+    pub(crate) fn load(store: &Store, particles: std::collections::HashSet<String>) -> Result<Registry> {
         let q = format!(
             "SELECT DISTINCT ?e ?c ?l WHERE {{ GRAPH ?g {{ ?e <{AG_DISCOVERED}> true ; a ?c ; <{SKOS_PREF_LABEL}> ?l }} }} ORDER BY ?e ?l"
         );
@@ -265,7 +265,7 @@ impl Registry {
 
     /// Rewrites a document's discovered actors that are variants of known
     /// ones to the known IRI; the variant's name becomes an altLabel.
-    fn join_variants(&mut self, quads: Vec<Quad>) -> Vec<Quad> {
+    pub(crate) fn join_variants(&mut self, quads: Vec<Quad>) -> Vec<Quad> {
         let found: Vec<(NamedNode, String, String)> = quads
             .iter()
             .filter(|q| q.predicate.as_str() == AG_DISCOVERED)

@@ -53,6 +53,47 @@ impl CharIndex<'_> {
     }
 }
 
+/// A character offset as `xsd:integer`. NIF's range is
+/// `xsd:nonNegativeInteger`, but the store keeps every integer type as
+/// `xsd:integer`, so that is the one form `extract`, the store and `export`
+/// can all write (offsets are never negative).
+fn offset_literal(n: usize) -> Literal {
+    Literal::from(n as i64)
+}
+
+/// A confidence as `xsd:decimal` in the canonical form the store writes
+/// back (two decimals at most, no trailing zeros: `0.9`, `0.85`, `1`), so
+/// that `extract` and `export` give the same bytes.
+///
+/// ```
+/// use actorgraph::graph::rdf::decimal_literal;
+/// assert_eq!(decimal_literal(0.9).value(), "0.9");
+/// assert_eq!(decimal_literal(0.849).value(), "0.85");
+/// assert_eq!(decimal_literal(1.0).value(), "1");
+/// assert_eq!(decimal_literal(0.0).value(), "0");
+/// ```
+pub fn decimal_literal(x: f64) -> Literal {
+    let fixed = format!("{x:.2}");
+    let canonical = fixed.trim_end_matches('0').trim_end_matches('.');
+    let canonical = if canonical.is_empty() || canonical == "-" || canonical == "-0" { "0" } else { canonical };
+    Literal::new_typed_literal(canonical, iri(XSD_DECIMAL))
+}
+
+/// The order `export` writes quads in (graph, subject, predicate, object,
+/// as N-Quads terms), shared with `extract` so that both give the same
+/// bytes for the same graph.
+pub fn sort_key(q: &Quad) -> String {
+    format!("{} {} {} {}", q.graph_name, q.subject, q.predicate, q.object)
+}
+
+/// Sorts quads in the order of [`sort_key`] and drops duplicates.
+pub fn sort_quads(quads: Vec<Quad>) -> Vec<Quad> {
+    let mut keyed: Vec<(String, Quad)> = quads.into_iter().map(|q| (sort_key(&q), q)).collect();
+    keyed.sort_by(|a, b| a.0.cmp(&b.0));
+    keyed.dedup_by(|a, b| a.0 == b.0);
+    keyed.into_iter().map(|(_, q)| q).collect()
+}
+
 /// All quads of a document's graph.
 pub fn document_quads(doc: &Document, ex: &Extraction, ontology: &Ontology) -> Vec<Quad> {
     let gaz = Actors { gazetteer: &ontology.gazetteer, discovered: &ex.discovered };
@@ -105,8 +146,8 @@ pub fn document_quads(doc: &Document, ex: &Extraction, ontology: &Ontology) -> V
         add(&s, RDF_TYPE, iri(AG_SENTENCE).into());
         add(&s, RDF_TYPE, iri(NIF_SENTENCE).into());
         add(&s, NIF_REFERENCE_CONTEXT, d.clone().into());
-        add(&s, NIF_BEGIN, Literal::new_typed_literal(b.to_string(), iri(XSD_NON_NEGATIVE_INTEGER)).into());
-        add(&s, NIF_END, Literal::new_typed_literal(e.to_string(), iri(XSD_NON_NEGATIVE_INTEGER)).into());
+        add(&s, NIF_BEGIN, offset_literal(b).into());
+        add(&s, NIF_END, offset_literal(e).into());
         add(&s, NIF_ANCHOR_OF, Literal::new_simple_literal(&doc.text[span.start..span.end]).into());
         match ex.attributions.get(&si) {
             Some(Source::Actor(e)) => add(&s, AG_ATTRIBUTED_TO, gaz.get(*e).iri.clone().into()),
@@ -130,7 +171,7 @@ pub fn document_quads(doc: &Document, ex: &Extraction, ontology: &Ontology) -> V
         add(RDF_SUBJECT, subject.into());
         add(RDF_PREDICATE, predicate.into());
         add(RDF_OBJECT, object.into());
-        add(AG_CONFIDENCE, Literal::new_typed_literal(format!("{:.2}", f.confidence), iri(XSD_DECIMAL)).into());
+        add(AG_CONFIDENCE, decimal_literal(f.confidence).into());
         add(AG_KIND, Literal::new_simple_literal(if f.inferred { "inferred" } else { "explicit" }).into());
         for r in &f.rules {
             add(AG_RULE, Literal::new_simple_literal(*r).into());
@@ -158,7 +199,7 @@ pub fn document_quads(doc: &Document, ex: &Extraction, ontology: &Ontology) -> V
         if r.past {
             add(AG_PAST_ROLE, Literal::new_typed_literal("true", iri(XSD_BOOLEAN)).into());
         }
-        add(AG_CONFIDENCE, Literal::new_typed_literal(format!("{:.2}", r.confidence), iri(XSD_DECIMAL)).into());
+        add(AG_CONFIDENCE, decimal_literal(r.confidence).into());
         add(AG_KIND, Literal::new_simple_literal(if r.inferred { "inferred" } else { "explicit" }).into());
         for &si in &r.evidence {
             if let Some(s) = &sentence_iris[si] {

@@ -55,7 +55,6 @@ pub const NIF_END: &str = "http://persistence.uni-leipzig.org/nlp2rdf/ontologies
 pub const NIF_ANCHOR_OF: &str = "http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#anchorOf";
 pub const NIF_REFERENCE_CONTEXT: &str = "http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#referenceContext";
 pub const XSD_DECIMAL: &str = "http://www.w3.org/2001/XMLSchema#decimal";
-pub const XSD_NON_NEGATIVE_INTEGER: &str = "http://www.w3.org/2001/XMLSchema#nonNegativeInteger";
 
 /// Prefixes used for Turtle output and compact table output.
 pub const PREFIXES: &[(&str, &str)] = &[

@@ -81,7 +81,8 @@ pub fn export(store: &Store, format: ExportFormat, out: impl Write) -> Result<us
     let mut w = ser.for_writer(out);
     let mut count = 0;
     if rdf.supports_datasets() {
-        let mut quads: Vec<(String, Quad)> = store.iter().map(|q| q.map(|q| (sort_key_quad(&q), q))).collect::<Result<_, _>>()?;
+        let mut quads: Vec<(String, Quad)> =
+            store.iter().map(|q| q.map(|q| (crate::graph::rdf::sort_key(&q), q))).collect::<Result<_, _>>()?;
         quads.sort_by(|a, b| a.0.cmp(&b.0));
         for (_, q) in &quads {
             w.serialize_quad(q)?;
@@ -102,8 +103,4 @@ pub fn export(store: &Store, format: ExportFormat, out: impl Write) -> Result<us
     }
     w.finish()?;
     Ok(count)
-}
-
-fn sort_key_quad(q: &Quad) -> String {
-    format!("{} {} {} {}", q.graph_name, q.subject, q.predicate, q.object)
 }

@@ -3,11 +3,13 @@
 
 mod cases;
 mod cli;
+mod distributed;
 mod docs;
 mod events;
 mod inputs;
 mod layout;
 mod properties;
+mod push;
 mod reliability;
 mod seeds;
 mod support;

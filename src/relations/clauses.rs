@@ -272,6 +272,9 @@ impl Ctx<'_> {
                     .iter()
                     .copied()
                     .find(|&u| (!self.is_prepositional_object(u) || self.is_proxy_object(u)) && !self.units[u].attributive)?;
+                // "Sarraj's deputy, Fathi al-Majbari, met": the person the
+                // possessive title names.
+                let first = self.named_by_possessive_title(first).unwrap_or(first);
                 // "A and B, the leaders of C, met": the whole coordination.
                 let group = self.group_right(first, t);
                 if self.word(self.units[*group.last().unwrap()].end) != "," {
@@ -301,6 +304,26 @@ impl Ctx<'_> {
             }
         }
         Some(group)
+    }
+
+    /// "A's deputy, B," / "the NRF's spokesman, B,": the person named
+    /// after a possessive unit, its title and a comma.
+    fn named_by_possessive_title(&self, u: usize) -> Option<usize> {
+        if !self.units[u].possessive {
+            return None;
+        }
+        let mut k = self.units[u].end;
+        if self.word(k) == "'s" {
+            k += 1;
+        }
+        let titles = k;
+        while k < titles + 4 && self.p.title_words.contains(self.word(k)) {
+            k += 1;
+        }
+        if k == titles || self.word(k) != "," {
+            return None;
+        }
+        self.unit_at(k + 1).filter(|&p| self.units[p].class == Class::Person && !self.units[p].possessive)
     }
 
     /// Walks left over titles, forms of address and capitalised words:

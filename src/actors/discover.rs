@@ -562,7 +562,12 @@ pub fn discover(sentences: &[Sentence], text: &str, mentions: &[Vec<Mention>], g
                     || mentions[si].iter().any(|m| m.start == k && gaz.entities.get(m.entity).is_some_and(|e| e.class == Class::Person));
                 if person {
                     if let Some((b, e)) = scan.organization_before_title(i) {
-                        found.push((b, e, Class::Organization));
+                        // "Tajik President X": one word before a head of
+                        // state's title is a nationality, unless an acronym.
+                        let lone = e - b == 1 && !scan.original(b).chars().all(|c| c.is_uppercase() || c == '.');
+                        if !(lone && p.state_titles.match_at(tokens, i).is_some()) {
+                            found.push((b, e, Class::Organization));
+                        }
                     }
                 }
             }

@@ -119,6 +119,8 @@ struct RawReject {
 struct RawLeads {
     nouns: Vec<String>,
     titles: Vec<String>,
+    #[serde(default)]
+    state_titles: Vec<String>,
     verbs: Vec<String>,
     passive: Vec<String>,
     blockers: Vec<String>,
@@ -193,6 +195,8 @@ pub struct Patterns {
     pub object_stop: PhraseSet,
     pub leader_nouns: PhraseSet,
     pub leader_titles: PhraseSet,
+    /// Leader titles a country's head also bears ("Tajik President X").
+    pub state_titles: PhraseSet,
     pub lead_verbs: PhraseSet,
     pub lead_passive: PhraseSet,
     pub lead_blockers: PhraseSet,
@@ -267,6 +271,7 @@ impl Patterns {
             object_stop: p(&raw.reject.object_stop),
             leader_nouns: p(&raw.leads.nouns),
             leader_titles: p(&raw.leads.titles),
+            state_titles: p(&raw.leads.state_titles),
             lead_verbs: p(&raw.leads.verbs),
             lead_passive: p(&raw.leads.passive),
             lead_blockers: p(&raw.leads.blockers),

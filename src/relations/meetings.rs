@@ -421,7 +421,7 @@ impl Ctx<'_> {
                 let u = self.unit_ending_at(k)?;
                 (self.word(k) == "'s").then_some(u)
             });
-            let Some(owner) = owner.or_else(|| self.adjunct_owner(t)) else { return };
+            let Some(owner) = owner.or_else(|| self.adjunct_owner(t)).or_else(|| self.pronoun_owner(t)) else { return };
             let Some(objects) = self.object_after(te) else { return };
             if self.irrealis_before(t, self.units[owner].end) || self.irrealis_after(self.units[*objects.last().unwrap()].end) {
                 return;
@@ -464,6 +464,30 @@ impl Ctx<'_> {
             for b in &units[i + 1..] {
                 self.emit(a.entity, Predicate::MetWith, b.entity, "meet-noun-participants", &refs, 0.85);
             }
+        }
+    }
+
+    /// "Karzai described his meeting with Haqqani": "his" is the clause's
+    /// subject when no other actor stands between them.
+    fn pronoun_owner(&self, t: usize) -> Option<usize> {
+        if t == 0 || !matches!(self.word(t - 1), "his" | "her" | "their") {
+            return None;
+        }
+        if let Some(u) = self.unit_at(t - 1) {
+            return Some(u);
+        }
+        let cs = self.clause_start(t);
+        let before: Vec<usize> = (0..self.units.len()).filter(|&u| self.units[u].start >= cs && self.units[u].end < t).collect();
+        match before.as_slice() {
+            // "his" and "her" are a person's.
+            [u] if !self.units[*u].possessive
+                && !self.units[*u].attributive
+                && !self.is_prepositional_object(*u)
+                && (self.word(t - 1) == "their" || self.units[*u].class == Class::Person) =>
+            {
+                Some(*u)
+            }
+            _ => None,
         }
     }
 

@@ -291,7 +291,22 @@ impl<'a> Ctx<'a> {
             if v > 0 && matches!(self.word(v - 1), "also" | "later" | "then" | "has" | "had" | "have") {
                 v -= 1;
             }
-            if let Some(u) = merged.iter().find(|u| u.end == v && u.class == class && !u.possessive) {
+            // "The UN envoy, Martin Griffiths, said he ...": the sentence's
+            // first actor, named in apposition before the verb of saying.
+            let speaker = merged.iter().find(|u| u.end == v && u.class == class && !u.possessive).or_else(|| {
+                (v >= 2 && self.word(v - 1) == ",").then_some(())?;
+                let u = merged.iter().find(|u| u.end == v - 1 && u.class == class && !u.possessive)?;
+                // Only titles before it: "The UN special envoy, X, said".
+                let titled = (0..u.start).all(|k| {
+                    let w = self.word(k);
+                    !self.is_word_at(k)
+                        || self.cap(k)
+                        || self.p.title_words.contains(w)
+                        || matches!(w, "the" | "a" | "an" | "'s" | "to" | "for" | "of")
+                });
+                titled.then_some(u)
+            });
+            if let Some(u) = speaker {
                 speakers.push(u.standing_in_for(i));
             }
         }

@@ -177,8 +177,14 @@ impl Ctx<'_> {
             }
         }
         let Some(org) = self.unit_ending_at(k) else { return };
-        if self.units[org].class != Class::Organization || self.units[org].possessive || self.units[org].proxy || self.is_proxy_object(org)
-        {
+        if self.units[org].class != Class::Organization || self.units[org].possessive {
+            return;
+        }
+        // "a KIO delegation headed by its chairman, General N'Ban La": the
+        // delegation's leader is no leader of the organization, unless a
+        // leader's title says so.
+        if self.units[org].proxy || self.is_proxy_object(org) {
+            self.delegation_led_by_its_leader(org, te);
             return;
         }
         // "led by former army chief of staff Yasin Zia": the title, however long.
@@ -200,6 +206,27 @@ impl Ctx<'_> {
                 self.emit(a.entity, Predicate::Leads, b.entity, "leads-passive", &[&a, &b], 0.9);
             }
         }
+    }
+
+    /// "headed by its chairman, X", "led by the movement's leader X": the
+    /// organization's own leader heads its delegation.
+    fn delegation_led_by_its_leader(&mut self, org: usize, te: usize) {
+        let k = match self.word(te) {
+            "its" | "their" => te + 1,
+            "the" if self.word(te + 2) == "'s" && !self.cap(te + 1) => te + 3,
+            _ => return,
+        };
+        let Some(len) = self.p.leader_titles.match_at(self.tokens, k).or_else(|| self.p.leader_nouns.match_at(self.tokens, k)) else {
+            return;
+        };
+        let mut j = k + len;
+        if self.word(j) == "," {
+            j += 1;
+        }
+        let j = self.skip_forms_of_address(j);
+        let Some(p) = self.unit_at(j).filter(|&p| self.units[p].class == Class::Person && !self.units[p].possessive) else { return };
+        let (a, b) = (self.units[p].clone(), self.units[org].clone());
+        self.emit(a.entity, Predicate::Leads, b.entity, "leads-delegation-its-leader", &[&a, &b], 0.85);
     }
 
     pub(super) fn lead_verb(&mut self, t: usize, te: usize) {

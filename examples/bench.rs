@@ -38,8 +38,10 @@ fn main() -> anyhow::Result<()> {
     generate(&dir.join("extra"), 100, seed ^ 0xABCD)?;
     eprintln!("generated {files} articles, {:.1} MB in {:.1}s", bytes as f64 / 1e6, t.elapsed().as_secs_f64());
 
+    let all = "extract-1,extract-all,build,nquads,bulk,incremental,queries,export";
+    let phases = opt("--phases").unwrap_or_else(|| all.to_string());
     let mut rows = Vec::new();
-    for phase in ["extract-1", "extract-all", "build", "nquads", "bulk", "incremental", "queries"] {
+    for phase in phases.split(',') {
         eprintln!("phase {phase} ...");
         let out = Command::new(std::env::current_exe()?).args(["--phase", phase, "--dir", dir.to_str().unwrap()]).output()?;
         if !out.status.success() {

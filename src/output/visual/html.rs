@@ -89,6 +89,7 @@ struct ViewData<'a> {
     predicate_colors: BTreeMap<String, &'static str>,
     /// The command that lists an edge's evidence, with {S}, {P}, {O}.
     evidence_command: &'a str,
+    predicate_iris: &'a BTreeMap<String, String>,
     from: Option<&'a str>,
     to: Option<&'a str>,
     max_node_size: f64,
@@ -121,6 +122,7 @@ pub(super) fn write_html(net: &Network, out: &mut dyn Write) -> Result<()> {
         class_colors: ["Person", "Organization", "Article", "Actor"].into_iter().map(|c| (c, class_color(c))).collect(),
         predicate_colors: net.predicates.iter().map(|p| (p.clone(), predicate_color(p))).collect(),
         evidence_command: &net.evidence_command,
+        predicate_iris: &net.predicate_iris,
         from: net.from.as_deref(),
         to: net.to.as_deref(),
         max_node_size: MAX_NODE_SIZE,

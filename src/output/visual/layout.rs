@@ -13,9 +13,14 @@
 //! the size of the graph so that a few thousand actors still take a second
 //! or two.
 //!
+//! Afterwards, nodes closer than a small share of the drawing are pushed
+//! apart, so that every circle has room when the drawing fills a window.
+//!
 //! Deterministic: the start is drawn from a fixed-seed generator in node
 //! order (the nodes are sorted by IRI), and nothing depends on threads or
 //! hashing, so the same store gives the same positions.
+
+use std::collections::BTreeMap;
 
 /// From this many nodes, repulsion uses the Barnes-Hut approximation.
 const BARNES_HUT_FROM: usize = 400;
@@ -39,9 +44,11 @@ pub fn forceatlas2(n: usize, edges: &[(usize, usize)]) -> Vec<(f64, f64)> {
         mass[a] += 1.0;
         mass[b] += 1.0;
     }
-    // Gephi's defaults: a larger scaling ratio for small graphs.
-    let scaling = if n >= 100 { 2.0 } else { 10.0 };
-    let gravity = 1.0;
+    // Strong gravity (proportional to the distance, as Gephi's option) keeps
+    // actors without relations close to the rest instead of on a far ring,
+    // and a scaling ratio of 10 gives the connected ones room.
+    let scaling = 10.0;
+    let gravity = 0.5;
     let mut rng = SEED;
     let mut next = move || {
         rng = rng.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
@@ -80,12 +87,8 @@ pub fn forceatlas2(n: usize, edges: &[(usize, usize)]) -> Vec<(f64, f64)> {
         }
         for i in 0..n {
             let (x, y) = pos[i];
-            let d = (x * x + y * y).sqrt();
-            if d > 0.0 {
-                let f = gravity * mass[i] / d;
-                force[i].0 -= x * f;
-                force[i].1 -= y * f;
-            }
+            force[i].0 -= x * gravity * mass[i];
+            force[i].1 -= y * gravity * mass[i];
         }
         for &(a, b) in &pairs {
             let (dx, dy) = (pos[a].0 - pos[b].0, pos[a].1 - pos[b].1);
@@ -135,8 +138,71 @@ pub fn forceatlas2(n: usize, edges: &[(usize, usize)]) -> Vec<(f64, f64)> {
             old[i] = force[i];
         }
     }
+    spread_apart(&mut pos);
     // Two decimals are plenty for a drawing, and keep the files stable.
     pos.into_iter().map(|(x, y)| (round2(x), round2(y))).collect()
+}
+
+/// Pushes apart the nodes closer than a small share of the drawing's width
+/// (ForceAtlas2 lets a pair joined by one edge sit almost on each other),
+/// so that each node has room for its circle once the drawing is fitted to
+/// a window. Neighbours are found on a grid of that distance.
+fn spread_apart(pos: &mut [(f64, f64)]) {
+    let n = pos.len();
+    if n < 2 {
+        return;
+    }
+    let (mut x0, mut y0, mut x1, mut y1) = (f64::MAX, f64::MAX, f64::MIN, f64::MIN);
+    for &(x, y) in pos.iter() {
+        x0 = x0.min(x);
+        y0 = y0.min(y);
+        x1 = x1.max(x);
+        y1 = y1.max(y);
+    }
+    let width = (x1 - x0).max(y1 - y0).max(1e-9);
+    let min = width / (3.0 * (n as f64).sqrt()).max(30.0);
+    for _ in 0..50 {
+        let mut grid: BTreeMap<(i64, i64), Vec<usize>> = BTreeMap::new();
+        for (i, &(x, y)) in pos.iter().enumerate() {
+            grid.entry(((x / min).floor() as i64, (y / min).floor() as i64)).or_default().push(i);
+        }
+        let mut moved = false;
+        let mut push = vec![(0.0f64, 0.0f64); n];
+        for (&(gx, gy), list) in &grid {
+            for &i in list {
+                for dx in -1..=1 {
+                    for dy in -1..=1 {
+                        let Some(other) = grid.get(&(gx + dx, gy + dy)) else { continue };
+                        for &j in other {
+                            if j <= i {
+                                continue;
+                            }
+                            let (ex, ey) = (pos[i].0 - pos[j].0, pos[i].1 - pos[j].1);
+                            let d = (ex * ex + ey * ey).sqrt();
+                            if d >= min {
+                                continue;
+                            }
+                            // Coincident nodes part along a fixed direction.
+                            let (ux, uy) = if d > 1e-12 { (ex / d, ey / d) } else { (1.0, 0.0) };
+                            let step = (min - d) / 2.0;
+                            push[i].0 += ux * step;
+                            push[i].1 += uy * step;
+                            push[j].0 -= ux * step;
+                            push[j].1 -= uy * step;
+                            moved = true;
+                        }
+                    }
+                }
+            }
+        }
+        if !moved {
+            break;
+        }
+        for (p, d) in pos.iter_mut().zip(&push) {
+            p.0 += d.0 * 0.5;
+            p.1 += d.1 * 0.5;
+        }
+    }
 }
 
 fn round2(v: f64) -> f64 {

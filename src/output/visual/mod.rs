@@ -176,6 +176,8 @@ pub struct Network {
     /// The `actorgraph query` command line that lists every evidence
     /// sentence of an edge, with `{S}`, `{P}` and `{O}` for its IRIs.
     pub evidence_command: String,
+    /// Predicate local name -> IRI, for the evidence command.
+    pub predicate_iris: BTreeMap<String, String>,
     /// The kept date range (`--from`, `--to`), as given.
     pub from: Option<String>,
     pub to: Option<String>,
@@ -657,7 +659,9 @@ pub fn network(store: &Store, options: &Options) -> Result<Network> {
         predicates.push(MENTIONS.to_string());
     }
     let titles = articles.values().filter_map(|(id, title, _)| title.clone().map(|t| (id.clone(), t))).collect();
+    let predicate_iris = triples.keys().map(|(_, p, _)| (local_name(p).to_string(), p.clone())).collect();
     Ok(Network {
+        predicate_iris,
         nodes,
         edges,
         predicates,

@@ -419,9 +419,15 @@ pub fn network(store: &Store, options: &Options) -> Result<Network> {
     let symmetric: BTreeSet<String> = select(store, Q_SYMMETRIC)?.iter().filter_map(|r| value(&r[0])).collect();
     let date_ok = |d: &Option<String>| in_range(options, d.as_deref());
 
+    let min_confidence =
+        if options.min_confidence > 0.0 { format!("FILTER(BOUND(?c) && ?c >= {})", options.min_confidence) } else { String::new() };
+    // The two aggregates are most of the work: one on each core.
+    let (named_rows, edge_rows) =
+        rayon::join(|| select(store, Q_NAMED), || select(store, &Q_EDGES.replace("{MIN_CONFIDENCE}", &min_confidence)));
+
     // Actors named by the articles: counts per publication date.
     let mut named: BTreeMap<String, (usize, BTreeMap<i64, usize>, usize)> = BTreeMap::new();
-    for r in select(store, Q_NAMED)? {
+    for r in named_rows? {
         let (Some(actor), issued, Some(n)) = (value(&r[0]), value(&r[1]), value(&r[2])) else { continue };
         if !date_ok(&issued) {
             continue;
@@ -443,10 +449,8 @@ pub fn network(store: &Store, options: &Options) -> Result<Network> {
         weeks: BTreeMap<i64, usize>,
         undated: usize,
     }
-    let min_confidence =
-        if options.min_confidence > 0.0 { format!("FILTER(BOUND(?c) && ?c >= {})", options.min_confidence) } else { String::new() };
     let mut triples: BTreeMap<(String, String, String), Acc> = BTreeMap::new();
-    for r in select(store, &Q_EDGES.replace("{MIN_CONFIDENCE}", &min_confidence))? {
+    for r in edge_rows? {
         let (Some(s), Some(p), Some(o), issued, Some(n)) = (value(&r[0]), value(&r[1]), value(&r[2]), value(&r[3]), value(&r[4])) else {
             continue;
         };
@@ -542,17 +546,19 @@ pub fn network(store: &Store, options: &Options) -> Result<Network> {
             s
         }
     };
-    for (i, ((s, p, o), acc)) in triples.iter().enumerate() {
-        let name = local_name(p);
-        if !keep(name) || acc.support < options.min_support {
-            continue;
-        }
-        // The kept evidence: the most confident first. A first query stops
-        // after `max` facts at the edge's highest confidence (cheap however
-        // many articles state it); only when those are too few does a
-        // second one sort all the edge's facts.
-        let mut rows = Vec::new();
+    // The kept evidence: the most confident first. A first query stops
+    // after `max` facts at the edge's highest confidence (cheap however many
+    // articles state it); only when those are too few does a second one
+    // sort all the edge's facts. The queries run on every core.
+    let kept: Vec<(usize, &(String, String, String), &Acc)> = triples
+        .iter()
+        .enumerate()
+        .filter(|(_, ((_, p, _), acc))| keep(local_name(p)) && acc.support >= options.min_support)
+        .map(|(i, (k, acc))| (i, k, acc))
+        .collect();
+    let evidence_rows = |(s, p, o): &(String, String, String), acc: &Acc| -> Result<Vec<Row>> {
         let query = Q_EVIDENCE.replace("{S}", s).replace("{P}", p).replace("{O}", o).replace("{RANGE}", &range_filter);
+        let mut rows = Vec::new();
         match options.max_evidence {
             None => rows = select(store, &query.replace("{MIN_CONFIDENCE}", &min_confidence).replace("{LIMIT}", ""))?,
             Some(0) => {}
@@ -567,6 +573,15 @@ pub fn network(store: &Store, options: &Options) -> Result<Network> {
                 }
             }
         }
+        Ok(rows)
+    };
+    let all_rows: Vec<Result<Vec<Row>>> = {
+        use rayon::prelude::*;
+        kept.par_iter().map(|(_, k, acc)| evidence_rows(k, acc)).collect()
+    };
+    for ((i, (s, p, o), acc), rows) in kept.into_iter().zip(all_rows) {
+        let rows = rows?;
+        let name = local_name(p);
         let mut evidence = Vec::with_capacity(rows.len());
         let mut arts = BTreeSet::new();
         for r in &rows {

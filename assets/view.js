@@ -172,8 +172,9 @@
     if (!nodes.length) return;
     var x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity;
     nodes.forEach(function (n) { x0 = Math.min(x0, n.x); y0 = Math.min(y0, n.y); x1 = Math.max(x1, n.x); y1 = Math.max(y1, n.y); });
-    // Spread the layout over the picture (not a zoom: nodes and labels keep their size).
-    var pad = 60, s = Math.min((w - 2 * pad) / Math.max(x1 - x0, 1), (h - 2 * pad) / Math.max(y1 - y0, 1), 4);
+    // Spread the layout over the picture (not a zoom: nodes and labels keep
+    // their size), whatever the units of the positions.
+    var pad = 60, s = Math.min((w - 2 * pad) / Math.max(x1 - x0, 1e-9), (h - 2 * pad) / Math.max(y1 - y0, 1e-9));
     var cx = (x0 + x1) / 2, cy = (y0 + y1) / 2;
     nodes.forEach(function (n) { n.x = w / 2 + (n.x - cx) * s; n.y = h / 2 + (n.y - cy) * s; });
     nodes.forEach(placeNode);

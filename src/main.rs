@@ -126,7 +126,9 @@ so that two builds of the same inputs give byte-identical exports.")]
   actorgraph export --format gexf -o actors.gexf                 Gephi
   actorgraph export --format html -o actors.html                 open in a browser, no network needed
   actorgraph export --format graphml --predicates metWith --min-support 2 -o met.graphml
-  actorgraph export --format cytoscape --with-articles --predicates mentions -o articles.cyjs")]
+  actorgraph export --format cytoscape --with-articles --predicates mentions -o articles.cyjs
+  actorgraph export --format html --from 2022-01-01 --to 2022-03-31 -o q1.html   articles issued in a range
+  actorgraph export --format graphml --max-evidence all -o full.graphml         every evidence sentence")]
     Export {
         #[arg(long, short, value_enum, default_value = "turtle")]
         format: ExportFormat,

@@ -87,13 +87,9 @@ function arg(name) {
     const clickText = arg("--click-text");
     // (Memberships are off at first: not clickable until their box is checked.)
     const edges = data.edges.filter((e) => e.predicate !== "mentions" && e.predicate !== "memberOf" && e.evidence.length > 0);
-    let edge = clickText ? edges.find((e) => e.evidence.some((v) => v.sentence.includes(clickText)))
-      : edges.slice().sort((a, b) => b.support - a.support || (a.id < b.id ? -1 : 1))[0];
-    if (edge) {
-      out.clicked = { id: edge.id, predicate: edge.predicate, sentences: edge.evidence.map((v) => v.sentence) };
-      // Click the edge's line like a user: at a point of the curve where
-      // the edge itself is on top (not a node or another edge).
-      out.clickPoint = await page.evaluate((id) => {
+    // Click an edge's line like a user: at a point of the curve where the
+    // edge itself is on top (not a node or another edge).
+    const clickPoint = (id) => page.evaluate((id) => {
         const g = document.querySelector(`#edges g.edge[data-id="${id}"]`);
         const path = g.querySelector("path.edge-hit"), len = path.getTotalLength(), m = path.getScreenCTM();
         for (const t of [0.5, 0.4, 0.6, 0.3, 0.7, 0.2, 0.8]) {
@@ -102,10 +98,23 @@ function arg(name) {
           if (hit && hit.closest("g.edge") === g) return { x, y };
         }
         return null;
-      }, edge.id);
+      }, id);
+    // The edge with TEXT, or else the most supported one that can be
+    // clicked (on a large store, the busiest lines lie under others).
+    let edge = null;
+    const candidates = clickText ? edges.filter((e) => e.evidence.some((v) => v.sentence.includes(clickText))).slice(0, 1)
+      : edges.slice().sort((a, b) => b.support - a.support || (a.id < b.id ? -1 : 1)).slice(0, 50);
+    for (const e of candidates) {
+      out.clickPoint = await clickPoint(e.id);
+      edge = e;
+      if (out.clickPoint) break;
+    }
+    if (edge) {
+      out.clicked = { id: edge.id, predicate: edge.predicate, support: edge.support, sentences: edge.evidence.map((v) => v.sentence) };
       if (out.clickPoint) await page.mouse.click(out.clickPoint.x, out.clickPoint.y);
       out.selectedLabelShown = await page.locator(`text.edge-label[data-id="${edge.id}"]`).isVisible();
-      out.panelTitle = await page.textContent("#panel h2");
+      out.panelTitle = await page.textContent("#panel h2", { timeout: 5000 });
+      out.panelMore = await page.$$eval("#panel pre.command", (ps) => ps.map((p) => p.textContent));
       out.panelSentences = await page.$$eval("#panel blockquote.sentence", (qs) => qs.map((q) => q.textContent));
       out.panelArticles = await page.$$eval("#panel .article", (qs) => qs.map((q) => q.textContent));
 

@@ -23,7 +23,7 @@
 use std::collections::BTreeMap;
 
 /// From this many nodes, repulsion uses the Barnes-Hut approximation.
-const BARNES_HUT_FROM: usize = 400;
+const BARNES_HUT_FROM: usize = 2000;
 /// Barnes-Hut accuracy: a cell this many times farther than it is wide
 /// counts as one body (Gephi's default).
 const THETA: f64 = 1.2;
@@ -106,7 +106,7 @@ pub fn forceatlas2(n: usize, edges: &[(usize, usize)]) -> Vec<(f64, f64)> {
             traction += mass[i] * 0.5 * (tx * tx + ty * ty).sqrt();
         }
         let optimal = 0.05 * (n as f64).sqrt();
-        let mut jitter = optimal.sqrt().max(optimal.min(10.0).min(optimal * traction / (n * n) as f64)).max(optimal.sqrt());
+        let mut jitter = (optimal * traction / (n * n) as f64).min(10.0).max(optimal.sqrt());
         if traction > 0.0 && swinging / traction > 2.0 {
             if efficiency > 0.05 {
                 efficiency *= 0.5;
@@ -231,7 +231,8 @@ struct Cell {
     x: f64,
     y: f64,
     mass: f64,
-    /// Width of the square.
+    /// The square's lower corner and width.
+    corner: (f64, f64),
     size: f64,
     /// First child (four consecutive cells), or 0 for a leaf.
     children: usize,
@@ -249,7 +250,7 @@ impl QuadTree {
         let size = (x1 - x0).max(y1 - y0).max(1e-9);
         let mut tree = QuadTree { cells: Vec::with_capacity(4 * pos.len()) };
         let bodies: Vec<usize> = (0..pos.len()).collect();
-        tree.cells.push(Cell { x: 0.0, y: 0.0, mass: 0.0, size, children: 0 });
+        tree.cells.push(Cell { x: 0.0, y: 0.0, mass: 0.0, corner: (x0, y0), size, children: 0 });
         tree.build(0, &bodies, pos, mass, (x0, y0), size, 0);
         tree
     }
@@ -261,7 +262,7 @@ impl QuadTree {
         let total: f64 = bodies.iter().map(|&b| mass[b]).sum();
         let x = bodies.iter().map(|&b| pos[b].0 * mass[b]).sum::<f64>() / total;
         let y = bodies.iter().map(|&b| pos[b].1 * mass[b]).sum::<f64>() / total;
-        self.cells[slot] = Cell { x, y, mass: total, size, children: 0 };
+        self.cells[slot] = Cell { x, y, mass: total, corner, size, children: 0 };
         // A leaf: one body, or bodies too close to tell apart.
         if bodies.len() <= 1 || depth >= 24 {
             return;
@@ -275,8 +276,9 @@ impl QuadTree {
         }
         // The four children are consecutive cells; empty ones keep no mass.
         let first = self.cells.len();
-        for _ in 0..4 {
-            self.cells.push(Cell { x: 0.0, y: 0.0, mass: 0.0, size: half, children: 0 });
+        for q in 0..4 {
+            let c = (corner.0 + half * (q % 2) as f64, corner.1 + half * (q / 2) as f64);
+            self.cells.push(Cell { x: 0.0, y: 0.0, mass: 0.0, corner: c, size: half, children: 0 });
         }
         self.cells[slot].children = first;
         for (q, list) in quads.iter().enumerate() {
@@ -296,7 +298,11 @@ impl QuadTree {
         }
         let (dx, dy) = (p.0 - cell.x, p.1 - cell.y);
         let d2 = dx * dx + dy * dy;
-        if cell.children == 0 || cell.size * cell.size < THETA * THETA * d2 {
+        // A cell counts as one body only when far enough, and never when the
+        // body is inside it (it would push itself away from its neighbours'
+        // centre, and communities would swell into each other).
+        let inside = p.0 >= cell.corner.0 && p.0 <= cell.corner.0 + cell.size && p.1 >= cell.corner.1 && p.1 <= cell.corner.1 + cell.size;
+        if cell.children == 0 || (!inside && cell.size * cell.size < THETA * THETA * d2) {
             if d2 == 0.0 {
                 return (0.0, 0.0); // the body itself, or one on the same spot
             }

@@ -1,4 +1,5 @@
-// actorgraph's HTML view: a small deterministic force layout drawn in SVG.
+// actorgraph's HTML view: the network drawn in SVG at the positions
+// actorgraph computed, with a timeline that filters it by week.
 // Every piece of data is put in the page with textContent or setAttribute,
 // never as markup: article text is untrusted.
 (function () {
@@ -22,57 +23,22 @@
     if (attrs) Object.keys(attrs).forEach(function (k) { e.setAttribute(k, String(attrs[k])); });
     return e;
   }
-  function radius(n) { return 6 + 4 * Math.sqrt(n.articles || 0); }
+  // Bounded: the logarithm of the number of articles, as the exports' sizes.
+  function radius(n) { return Math.min(data.max_node_size, 8 + 4 * Math.log2(1 + (n.articles || 0))) / 2; }
   function classColor(c) { return data.class_colors[c] || data.class_colors.Actor; }
   function predColor(p) { return data.predicate_colors[p] || "#9c755f"; }
   function width(e) { return 1 + 1.5 * Math.sqrt(e.support); }
 
   // ------------------------------------------------------------ layout
-  // Fruchterman-Reingold with a fixed start (a circle in IRI order), so the
-  // same file always draws the same picture.
-  function layout() {
-    var n = nodes.length, W = Math.max(600, 90 * Math.sqrt(n)), k = 80;
-    nodes.forEach(function (v, i) {
-      var a = 2 * Math.PI * i / Math.max(n, 1);
-      v.x = W / 2 * Math.cos(a) * (0.6 + 0.4 * ((i * 7919) % 13) / 13);
-      v.y = W / 2 * Math.sin(a) * (0.6 + 0.4 * ((i * 104729) % 11) / 11);
-    });
-    // One spring per linked pair, however many relations join them.
-    var seen = new Set(), springs = [];
-    nodes.forEach(function (v) { v.degree = 0; });
-    edges.forEach(function (e) {
-      var a = byId.get(e.source), b = byId.get(e.target), key = a.index < b.index ? a.index + " " + b.index : b.index + " " + a.index;
-      if (a === b || seen.has(key)) return;
-      seen.add(key); springs.push([a, b]); a.degree++; b.degree++;
-    });
-    var temp = W / 8;
-    // Fewer rounds on big graphs: each round costs n² / 2 pairs.
-    var rounds = Math.max(60, Math.min(400, Math.round(400 * 250 * 250 / Math.max(n * n, 1))));
-    for (var it = 0; it < rounds; it++) {
-      nodes.forEach(function (v) { v.dx = 0; v.dy = 0; });
-      for (var i = 0; i < n; i++) {
-        for (var j = i + 1; j < n; j++) {
-          var a = nodes[i], b = nodes[j], dx = a.x - b.x, dy = a.y - b.y;
-          var d2 = dx * dx + dy * dy + 0.01, d = Math.sqrt(d2);
-          if (d > 4 * k) continue; // far nodes do not push: loose actors stay near the rest
-          var f = 2 * k * k / d;
-          a.dx += dx / d * f; a.dy += dy / d * f; b.dx -= dx / d * f; b.dy -= dy / d * f;
-        }
-      }
-      springs.forEach(function (pair) {
-        var a = pair[0], b = pair[1];
-        var dx = a.x - b.x, dy = a.y - b.y, d = Math.sqrt(dx * dx + dy * dy) + 0.01, f = d * d / (1.5 * k);
-        a.dx -= dx / d * f; a.dy -= dy / d * f; b.dx += dx / d * f; b.dy += dy / d * f;
-      });
-      nodes.forEach(function (v) {
-        var g = v.degree ? 0.02 : 0.3; // gravity: loose actors gather around the network
-        v.dx -= v.x * g; v.dy -= v.y * g;
-        var d = Math.sqrt(v.dx * v.dx + v.dy * v.dy) + 0.01, s = Math.min(d, temp) / d;
-        v.x += v.dx * s; v.y += v.dy * s;
-      });
-      temp = Math.max(temp * Math.pow(0.985, 400 / rounds), 0.5);
-    }
-  }
+  // The positions come with the data (ForceAtlas2, computed by actorgraph),
+  // the same as in the GEXF and GraphML exports; fit() only scales them to
+  // the window.
+  var maxDegree = 0;
+  nodes.forEach(function (n) { maxDegree = Math.max(maxDegree, n.degree || 0); });
+  // Label priority: the most connected actors first, then the most named.
+  var byPriority = nodes.slice().sort(function (a, b) {
+    return (b.degree || 0) - (a.degree || 0) || b.articles - a.articles || (a.label < b.label ? -1 : a.label > b.label ? 1 : 0);
+  });
 
   // ------------------------------------------------------------ drawing
   var svg = document.getElementById("graph");
@@ -125,6 +91,9 @@
     label.textContent = e.predicate === "mentions" ? "" : e.predicate + (e.support > 1 ? " ×" + e.support : "");
     var select = function (ev) { ev.stopPropagation(); showEdge(e); };
     g.addEventListener("click", select); label.addEventListener("click", select);
+    // The relation's label shows only for the hovered or selected edge.
+    g.addEventListener("pointerenter", function () { label.classList.add("on"); });
+    g.addEventListener("pointerleave", function () { if (!g.classList.contains("selected")) label.classList.remove("on"); });
     edgeLayer.appendChild(g); labelLayer.appendChild(label);
     edgeViews.set(e.id, { g: g, line: line, hit: hit, label: label });
   }
@@ -161,14 +130,51 @@
     var z = Math.max(view.s, 0.3);
     svg.style.setProperty("--node-label", (12 / Math.min(z, 1)).toFixed(1) + "px");
     svg.style.setProperty("--edge-label", (10 / Math.min(z, 1)).toFixed(1) + "px");
+    scheduleLabels();
+  }
+
+  // ------------------------------------------------------------ node labels
+  // Greedy: in priority order, a label is shown if its box on the screen
+  // overlaps no label already shown; the others show on hover, or once
+  // zooming in makes room. Boxes are measured as drawn (visibility keeps
+  // their geometry), on a grid of screen cells so that it stays linear.
+  var labelsPending = false;
+  function scheduleLabels() {
+    if (labelsPending) return;
+    labelsPending = true;
+    window.requestAnimationFrame(function () { labelsPending = false; placeLabels(); });
+  }
+  function placeLabels() {
+    var cell = 120, grid = new Map(), pad = 2;
+    var r = svg.getBoundingClientRect();
+    byPriority.forEach(function (n) {
+      var v = nodeViews.get(n.id);
+      if (!v) return;
+      if (v.g.classList.contains("hidden")) { v.text.classList.add("off"); return; }
+      var b = v.text.getBoundingClientRect();
+      var box = { x0: b.left - pad, y0: b.top - pad, x1: b.right + pad, y1: b.bottom + pad };
+      // Off screen: no room taken, and nothing to read.
+      var onScreen = b.width > 0 && box.x1 > r.left && box.x0 < r.right && box.y1 > r.top && box.y0 < r.bottom;
+      var free = onScreen, keys = [];
+      for (var gx = Math.floor(box.x0 / cell); free && gx <= Math.floor(box.x1 / cell); gx++) {
+        for (var gy = Math.floor(box.y0 / cell); gy <= Math.floor(box.y1 / cell); gy++) {
+          var k = gx + " " + gy, list = grid.get(k);
+          keys.push(k);
+          if (list && list.some(function (o) { return o.x0 < box.x1 && box.x0 < o.x1 && o.y0 < box.y1 && box.y0 < o.y1; })) { free = false; break; }
+        }
+      }
+      v.text.classList.toggle("off", !free);
+      if (free) keys.forEach(function (k) { if (!grid.has(k)) grid.set(k, []); grid.get(k).push(box); });
+    });
   }
   function fit() {
     var r = svg.getBoundingClientRect(), w = r.width || 800, h = r.height || 600;
     if (!nodes.length) return;
     var x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity;
     nodes.forEach(function (n) { x0 = Math.min(x0, n.x); y0 = Math.min(y0, n.y); x1 = Math.max(x1, n.x); y1 = Math.max(y1, n.y); });
-    // Spread the layout over the picture (not a zoom: nodes and labels keep their size).
-    var pad = 90, s = Math.min((w - 2 * pad) / Math.max(x1 - x0, 1), (h - 2 * pad) / Math.max(y1 - y0, 1), 2);
+    // Spread the layout over the picture (not a zoom: nodes and labels keep
+    // their size), whatever the units of the positions.
+    var pad = 60, s = Math.min((w - 2 * pad) / Math.max(x1 - x0, 1e-9), (h - 2 * pad) / Math.max(y1 - y0, 1e-9));
     var cx = (x0 + x1) / 2, cy = (y0 + y1) / 2;
     nodes.forEach(function (n) { n.x = w / 2 + (n.x - cx) * s; n.y = h / 2 + (n.y - cy) * s; });
     nodes.forEach(placeNode);
@@ -207,6 +213,7 @@
   var panel = document.getElementById("panel");
   function clearSelection() {
     document.querySelectorAll(".selected").forEach(function (x) { x.classList.remove("selected"); });
+    document.querySelectorAll(".edge-label.on").forEach(function (x) { x.classList.remove("on"); });
   }
   function articleLine(id) {
     var title = data.titles[id];
@@ -215,6 +222,7 @@
   function showEdge(e) {
     clearSelection();
     edgeViews.get(e.id).g.classList.add("selected");
+    edgeViews.get(e.id).label.classList.add("on");
     var a = byId.get(e.source), b = byId.get(e.target);
     panel.replaceChildren();
     panel.appendChild(el("h2", null, a.label + " " + e.predicate + " " + b.label));
@@ -236,6 +244,16 @@
       ol.appendChild(li);
     });
     panel.appendChild(ol);
+    moreEvidence(e);
+  }
+  // The page holds a few sentences per edge; the command lists them all.
+  function moreEvidence(e) {
+    var more = (e.evidence_total || 0) - e.evidence.length;
+    if (more <= 0) return;
+    panel.appendChild(el("p", { "class": "meta more" }, more + " more sentence" + (more === 1 ? "" : "s") + " state this (" + e.evidence_total + " in all). To list them all:"));
+    var iri = function (id) { return id.replace(/[<>"{}|^`\\\s]/g, encodeURIComponent); };
+    var cmd = data.evidence_command.split("{S}").join(iri(e.source)).split("{P}").join(iri(data.predicate_iris[e.predicate] || e.predicate)).split("{O}").join(iri(e.target));
+    panel.appendChild(el("pre", { "class": "command" }, cmd));
   }
   function showNode(n) {
     clearSelection();
@@ -270,13 +288,16 @@
         li.appendChild(el("div", { "class": "article" }, articleLine(ev.article)));
         li.appendChild(el("blockquote", { "class": "sentence" }, ev.sentence));
       });
+      if (e.evidence_total > e.evidence.length) li.appendChild(el("div", { "class": "meta" }, "and " + (e.evidence_total - e.evidence.length) + " more (click the relation)"));
       ol.appendChild(li);
     });
     panel.appendChild(ol);
   }
 
   // ------------------------------------------------------------ legend, filters, search
-  var shown = new Set(data.predicates);
+  // Memberships join every member to its organization: off at first.
+  var OFF_AT_FIRST = ["memberOf"];
+  var shown = new Set(data.predicates.filter(function (p) { return OFF_AT_FIRST.indexOf(p) < 0; }));
   var minSupport = document.getElementById("min-support");
   var status = document.getElementById("status");
   var classes = [];
@@ -293,7 +314,7 @@
     var li = el("li");
     var id = "pred-" + data.predicates.indexOf(p);
     var box = el("input", { type: "checkbox", id: id, "data-predicate": p });
-    box.checked = true;
+    box.checked = shown.has(p);
     box.addEventListener("change", function () { if (box.checked) shown.add(p); else shown.delete(p); applyFilters(); });
     var s = sel("svg", { "class": "line-swatch", width: 28, height: 10 });
     var l = sel("line", { x1: 0, y1: 5, x2: 28, y2: 5, stroke: predColor(p), "stroke-width": 3 });
@@ -303,15 +324,79 @@
     li.appendChild(box); li.appendChild(s); li.appendChild(lab);
     document.getElementById("legend-predicates").appendChild(li);
   });
-  function applyFilters() {
-    var min = parseInt(minSupport.value, 10) || 1, visible = 0;
-    edges.forEach(function (e) {
-      var v = edgeViews.get(e.id), on = shown.has(e.predicate) && e.support >= min;
-      v.g.classList.toggle("hidden", !on); v.label.classList.toggle("hidden", !on);
-      if (on) visible++;
-    });
-    status.textContent = nodes.length + " nodes, " + visible + " of " + edges.length + " edges shown";
+  // Support within the selected weeks (all of it when the whole range is
+  // selected, undated articles included).
+  function inRange(item) {
+    if (timeline.whole) return item.support !== undefined ? item.support : 1;
+    var n = 0;
+    (item.weeks || []).forEach(function (w) { if (w[0] >= timeline.from && w[0] <= timeline.to) n += w[1]; });
+    return n;
   }
+  function applyFilters() {
+    var min = parseInt(minSupport.value, 10) || 1, visible = 0, linked = new Set();
+    edges.forEach(function (e) {
+      var v = edgeViews.get(e.id), n = inRange(e), on = shown.has(e.predicate) && n > 0 && n >= min;
+      v.g.classList.toggle("hidden", !on); v.label.classList.toggle("hidden", !on);
+      if (on) { visible++; linked.add(e.source); linked.add(e.target); }
+    });
+    var shownNodes = 0;
+    nodes.forEach(function (n) {
+      var on = timeline.whole || linked.has(n.id) || inRange(n) > 0;
+      nodeViews.get(n.id).g.classList.toggle("hidden", !on);
+      if (on) shownNodes++;
+    });
+    status.textContent = (shownNodes === nodes.length ? nodes.length + " nodes, " : shownNodes + " of " + nodes.length + " nodes, ") + visible + " of " + edges.length + " edges shown";
+    scheduleLabels();
+  }
+
+  // ------------------------------------------------------------ timeline
+  // Facts per week (an edge's supporting articles, by dcterms:issued); the
+  // two sliders pick a range of weeks, and the graph keeps the facts
+  // reported in it. Undated facts are counted apart, and shown only with
+  // the whole range.
+  var DAY = 86400000;
+  function weekDate(w) { return new Date((w * 7 + 4) * DAY).toISOString().slice(0, 10); }
+  var perWeek = new Map(), undatedFacts = 0;
+  edges.forEach(function (e) {
+    (e.weeks || []).forEach(function (w) { perWeek.set(w[0], (perWeek.get(w[0]) || 0) + w[1]); });
+    undatedFacts += e.undated || 0;
+  });
+  var weekList = Array.from(perWeek.keys()).sort(function (a, b) { return a - b; });
+  var firstWeek = weekList.length ? weekList[0] : 0, lastWeek = weekList.length ? weekList[weekList.length - 1] : 0;
+  var timeline = { from: firstWeek, to: lastWeek, whole: true };
+  var fromInput = document.getElementById("time-from"), toInput = document.getElementById("time-to");
+  var timeStatus = document.getElementById("time-status"), bars = document.getElementById("timeline-bars");
+  fromInput.max = toInput.max = String(lastWeek - firstWeek);
+  fromInput.value = "0"; toInput.value = String(lastWeek - firstWeek);
+  if (!weekList.length) { fromInput.disabled = toInput.disabled = true; }
+  function drawTimeline() {
+    bars.replaceChildren();
+    var r = bars.getBoundingClientRect(), w = r.width || 600, h = r.height || 48;
+    var span = lastWeek - firstWeek + 1, most = 0;
+    perWeek.forEach(function (n) { most = Math.max(most, n); });
+    perWeek.forEach(function (n, wk) {
+      var x = (wk - firstWeek) / span * w, bh = Math.max(1, n / most * (h - 2));
+      var rect = sel("rect", { x: x.toFixed(1), y: (h - bh).toFixed(1), width: Math.max(1, w / span - 1).toFixed(1), height: bh.toFixed(1), "data-week": wk });
+      rect.classList.toggle("in", wk >= timeline.from && wk <= timeline.to);
+      var t = sel("title"); t.textContent = "week of " + weekDate(wk) + ": " + n + " fact" + (n === 1 ? "" : "s");
+      rect.appendChild(t); bars.appendChild(rect);
+    });
+  }
+  function applyTime() {
+    var a = parseInt(fromInput.value, 10), b = parseInt(toInput.value, 10);
+    if (a > b) { if (this === fromInput) { toInput.value = String(a); b = a; } else { fromInput.value = String(b); a = b; } }
+    timeline.from = firstWeek + a; timeline.to = firstWeek + b;
+    timeline.whole = timeline.from === firstWeek && timeline.to === lastWeek;
+    var facts = 0;
+    perWeek.forEach(function (n, wk) { if (wk >= timeline.from && wk <= timeline.to) facts += n; });
+    if (!weekList.length) timeStatus.textContent = "No dated articles; " + undatedFacts + " undated fact" + (undatedFacts === 1 ? "" : "s") + ".";
+    else timeStatus.textContent = "weeks of " + weekDate(timeline.from) + " to " + weekDate(timeline.to) + ": " + facts + " dated fact" + (facts === 1 ? "" : "s") +
+      (undatedFacts ? "; " + undatedFacts + " undated (" + (timeline.whole ? "shown" : "hidden") + ")" : "");
+    drawTimeline();
+    applyFilters();
+  }
+  fromInput.addEventListener("input", applyTime);
+  toInput.addEventListener("input", applyTime);
   minSupport.addEventListener("input", applyFilters);
   var search = document.getElementById("search");
   function matches(n, q) {
@@ -333,11 +418,14 @@
     view.x = r.width / 2 - view.s * n.x; view.y = r.height / 2 - view.s * n.y; applyView();
   });
 
-  layout();
+  // fit() rescales from the positions in the data, every time.
+  var home = nodes.map(function (n) { return [n.x, n.y]; });
+  function refit() { nodes.forEach(function (n, i) { n.x = home[i][0]; n.y = home[i][1]; }); fit(); }
   edges.forEach(drawEdge);
   nodes.forEach(drawNode);
-  applyFilters();
-  fit();
-  window.addEventListener("resize", fit);
+  refit();
+  applyTime();
+  placeLabels();
+  window.addEventListener("resize", function () { refit(); drawTimeline(); });
   document.body.setAttribute("data-ready", "true");
 })();

@@ -3,7 +3,10 @@
 //! incremental ingest, the bundled queries, memory and disk.
 //!
 //!     cargo run --release --example bench -- [--articles 50000] [--seed 7] [--dir /tmp/actorgraph-bench]
+//!         [--phases extract-1,extract-all,build,nquads,bulk,incremental,queries,export]
 //!
+//! `--phases` runs only some phases (build first: the others read its
+//! store); `--phase NAME` runs one phase on the folder an earlier run left.
 //! Each phase runs in its own process so that its peak memory is its own.
 //! Results are printed as a Markdown table (see BENCHMARKS.md). Times are
 //! wall-clock on whatever machine runs it; the ratios are the point.
@@ -38,8 +41,10 @@ fn main() -> anyhow::Result<()> {
     generate(&dir.join("extra"), 100, seed ^ 0xABCD)?;
     eprintln!("generated {files} articles, {:.1} MB in {:.1}s", bytes as f64 / 1e6, t.elapsed().as_secs_f64());
 
+    let all = "extract-1,extract-all,build,nquads,bulk,incremental,queries,export";
+    let phases = opt("--phases").unwrap_or_else(|| all.to_string());
     let mut rows = Vec::new();
-    for phase in ["extract-1", "extract-all", "build", "nquads", "bulk", "incremental", "queries"] {
+    for phase in phases.split(',') {
         eprintln!("phase {phase} ...");
         let out = Command::new(std::env::current_exe()?).args(["--phase", phase, "--dir", dir.to_str().unwrap()]).output()?;
         if !out.status.success() {
@@ -62,7 +67,7 @@ fn report(rows: &[serde_json::Value], bytes: u64, files: usize, dir: &Path) -> a
     println!("Corpus: {files} articles, {:.1} MB. Machine: {cores} cores, {mem_gib:.1} GiB.\n", bytes as f64 / 1e6);
     println!("| phase | time (s) | MB/s | docs/s | quads/s | peak RSS (MB) |");
     println!("|---|---|---|---|---|---|");
-    for r in rows.iter().filter(|r| r["phase"] != "queries" && r["phase"] != "incremental") {
+    for r in rows.iter().filter(|r| !["queries", "incremental", "export"].contains(&r["phase"].as_str().unwrap_or(""))) {
         println!(
             "| {} | {:.1} | {:.1} | {:.0} | {:.0} | {:.0} |",
             r["phase"].as_str().unwrap_or(""),
@@ -93,6 +98,13 @@ fn report(rows: &[serde_json::Value], bytes: u64, files: usize, dir: &Path) -> a
         dir_size(&dir.join("store")) as f64 / 1e6,
         dir_size(&dir.join("bulk-store")) as f64 / 1e6
     );
+    let x = get("export");
+    if let Some(obj) = x["exports"].as_object() {
+        println!("- graph exports of the large store (the page is kept as export.html):");
+        for (name, r) in obj {
+            println!("  - `{name}`: {:.1} s, {:.1} MB, {} nodes, {} edges", f(&r["secs"]), f(&r["mb"]), r["nodes"], r["edges"]);
+        }
+    }
     let q = get("queries");
     println!("- bundled queries on the large store (ms):");
     if let Some(obj) = q["latency_ms"].as_object() {
@@ -242,6 +254,36 @@ fn run_phase(phase: &str, dir: &Path) -> anyhow::Result<()> {
                 );
             }
             out["latency_ms"] = lat.into();
+        }
+        "export" => {
+            // The graph exports of the large store: time and size of each
+            // format with the default evidence cap, and of the HTML view
+            // with every evidence sentence, for the ratio.
+            use actorgraph::output::visual::{self, GraphFormat, Options};
+            let st = store::open_for_reading(&dir.join("store"))?;
+            let mut results = serde_json::Map::new();
+            let runs: [(&str, GraphFormat, Option<usize>); 5] = [
+                ("html", GraphFormat::Html, Some(visual::DEFAULT_MAX_EVIDENCE)),
+                ("gexf", GraphFormat::Gexf, Some(visual::DEFAULT_MAX_EVIDENCE)),
+                ("graphml", GraphFormat::Graphml, Some(visual::DEFAULT_MAX_EVIDENCE)),
+                ("cytoscape", GraphFormat::Cytoscape, Some(visual::DEFAULT_MAX_EVIDENCE)),
+                ("html --max-evidence all", GraphFormat::Html, None),
+            ];
+            for (name, format, max_evidence) in runs {
+                let t = Instant::now();
+                let mut buf = Vec::new();
+                let options = Options { min_support: 1, max_evidence, ..Options::default() };
+                let (nodes, edges) = visual::write(&st, format, &options, &mut buf)?;
+                let secs = t.elapsed().as_secs_f64();
+                if format == GraphFormat::Html && max_evidence.is_some() {
+                    std::fs::write(dir.join("export.html"), &buf)?;
+                }
+                results.insert(
+                    name.to_string(),
+                    serde_json::json!({ "secs": secs, "mb": buf.len() as f64 / 1e6, "nodes": nodes, "edges": edges }),
+                );
+            }
+            out["exports"] = results.into();
         }
         other => anyhow::bail!("unknown phase {other}"),
     }

@@ -127,7 +127,9 @@ so that two builds of the same inputs give byte-identical exports.")]
   actorgraph export --format gexf -o actors.gexf                 Gephi
   actorgraph export --format html -o actors.html                 open in a browser, no network needed
   actorgraph export --format graphml --predicates metWith --min-support 2 -o met.graphml
-  actorgraph export --format cytoscape --with-articles --predicates mentions -o articles.cyjs")]
+  actorgraph export --format cytoscape --with-articles --predicates mentions -o articles.cyjs
+  actorgraph export --format html --from 2022-01-01 --to 2022-03-31 -o q1.html   articles issued in a range
+  actorgraph export --format graphml --max-evidence all -o full.graphml         every evidence sentence")]
     Export {
         #[arg(long, short, value_enum, default_value = "turtle")]
         format: ExportFormat,
@@ -149,6 +151,20 @@ so that two builds of the same inputs give byte-identical exports.")]
         /// Graph formats: keep only facts with at least this confidence.
         #[arg(long, value_name = "X")]
         min_confidence: Option<f64>,
+        /// Graph formats: evidence sentences per edge, the most confident
+        /// first (default 3; `all` for every one). Each edge also gives the
+        /// number of all its sentences, and the HTML view the command that
+        /// lists them.
+        #[arg(long, value_name = "N|all", value_parser = parse_max_evidence)]
+        max_evidence: Option<MaxEvidence>,
+        /// Graph formats: keep only the articles issued (dcterms:issued) on
+        /// or after this date; undated articles are left out.
+        #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+        from: Option<String>,
+        /// Graph formats: keep only the articles issued on or before this
+        /// date; undated articles are left out.
+        #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+        to: Option<String>,
     },
 
     /// Extract articles and print their quads, with no store.
@@ -336,6 +352,17 @@ fn main() -> ExitCode {
     }
 }
 
+/// `--max-evidence`: a number, or every sentence.
+#[derive(Debug, Clone, Copy)]
+struct MaxEvidence(Option<usize>);
+
+fn parse_max_evidence(s: &str) -> std::result::Result<MaxEvidence, String> {
+    if s == "all" {
+        return Ok(MaxEvidence(None));
+    }
+    s.parse().map(|n| MaxEvidence(Some(n))).map_err(|_| format!("'{s}' is not a number of sentences or 'all'"))
+}
+
 fn parse_date(s: &str) -> std::result::Result<String, String> {
     if actorgraph::text::document::valid_date(s) {
         Ok(s.to_string())
@@ -512,18 +539,35 @@ fn run(cli: Cli) -> Result<ExitCode> {
             out.flush()?;
             Ok(ExitCode::SUCCESS)
         }
-        Command::Export { format, output, predicates, min_support, with_articles, min_confidence } => {
+        Command::Export { format, output, predicates, min_support, with_articles, min_confidence, max_evidence, from, to } => {
             let graph = format.graph();
-            if graph.is_none() && (!predicates.is_empty() || min_support.is_some() || with_articles || min_confidence.is_some()) {
+            if graph.is_none()
+                && (!predicates.is_empty()
+                    || min_support.is_some()
+                    || with_articles
+                    || min_confidence.is_some()
+                    || max_evidence.is_some()
+                    || from.is_some()
+                    || to.is_some())
+            {
                 anyhow::bail!(
-                    "--predicates, --min-support, --min-confidence and --with-articles are for the graph formats (graphml, gexf, cytoscape, dot, html)"
+                    "--predicates, --min-support, --min-confidence, --with-articles, --max-evidence, --from and --to are for the graph formats (graphml, gexf, cytoscape, dot, html)"
                 );
+            }
+            if let (Some(f), Some(t)) = (&from, &to) {
+                if f > t {
+                    anyhow::bail!("--from {f} is after --to {t}: no article can be in that range");
+                }
             }
             let options = actorgraph::output::visual::Options {
                 predicates,
                 min_support: min_support.unwrap_or(1),
                 with_articles,
                 min_confidence: min_confidence.unwrap_or(0.0),
+                max_evidence: max_evidence.map_or(Some(actorgraph::output::visual::DEFAULT_MAX_EVIDENCE), |m| m.0),
+                from,
+                to,
+                store_path: Some(cli.store.display().to_string()),
             };
             let store = store::open_for_reading(&cli.store)?;
             let write = |w: &mut dyn Write| -> Result<String> {

@@ -15,7 +15,7 @@ pub(super) fn write_cytoscape(net: &Network, out: &mut dyn Write) -> Result<()> 
             if !n.identifier.is_empty() {
                 data["identifier"] = json!(n.identifier);
             }
-            json!({ "data": data, "classes": n.class })
+            json!({ "data": data, "classes": n.class, "position": { "x": n.x, "y": n.y } })
         })
         .collect();
     let edges: Vec<Value> = net
@@ -27,6 +27,7 @@ pub(super) fn write_cytoscape(net: &Network, out: &mut dyn Write) -> Result<()> 
                 "interaction": e.predicate, "label": e.predicate, "symmetric": e.symmetric,
                 "support": e.support, "weight": e.support, "articles": e.articles,
                 "evidence": e.evidence.iter().map(evidence_line).collect::<Vec<_>>(),
+                "evidence_total": e.evidence_total,
                 "color": predicate_color(&e.predicate),
             });
             if let Some(c) = e.confidence {

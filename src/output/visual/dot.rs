@@ -55,7 +55,10 @@ pub(super) fn write_dot(net: &Network, out: &mut dyn Write) -> Result<()> {
             "mentions" => "dotted",
             _ => "solid",
         };
-        let tooltip: Vec<String> = e.evidence.iter().map(evidence_line).collect();
+        let mut tooltip: Vec<String> = e.evidence.iter().map(evidence_line).collect();
+        if e.evidence_total > e.evidence.len() {
+            tooltip.push(format!("(and {} more sentences)", e.evidence_total - e.evidence.len()));
+        }
         writeln!(
             out,
             "  {} -> {} [id={}, label={}, color={}, fontcolor={}, style={style}, penwidth={}, dir={}, weight={}, tooltip={}];",

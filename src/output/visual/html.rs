@@ -57,27 +57,75 @@ fn base64(bytes: &[u8]) -> String {
     s
 }
 
+/// An edge as the page needs it: without the list of supporting articles,
+/// which on a large store is most of the bytes (a `mentions` edge keeps its
+/// one article).
+#[derive(Serialize)]
+struct ViewEdge<'a> {
+    id: &'a str,
+    source: &'a str,
+    target: &'a str,
+    predicate: &'a str,
+    symmetric: bool,
+    support: usize,
+    confidence: Option<f64>,
+    #[serde(skip_serializing_if = "<[String]>::is_empty")]
+    articles: &'a [String],
+    evidence: &'a [Evidence],
+    evidence_total: usize,
+    weeks: &'a [(i64, usize)],
+    undated: usize,
+}
+
 #[derive(Serialize)]
 struct ViewData<'a> {
     generator: String,
     nodes: &'a [Node],
-    edges: &'a [Edge],
+    edges: Vec<ViewEdge<'a>>,
     predicates: &'a [String],
     /// Article identifier -> title, for the side panel.
     titles: &'a BTreeMap<String, String>,
     class_colors: BTreeMap<&'static str, &'static str>,
     predicate_colors: BTreeMap<String, &'static str>,
+    /// The command that lists an edge's evidence, with {S}, {P}, {O}.
+    evidence_command: &'a str,
+    predicate_iris: &'a BTreeMap<String, String>,
+    from: Option<&'a str>,
+    to: Option<&'a str>,
+    max_node_size: f64,
 }
 
 pub(super) fn write_html(net: &Network, out: &mut dyn Write) -> Result<()> {
     let data = ViewData {
         generator: generator(),
         nodes: &net.nodes,
-        edges: &net.edges,
+        edges: net
+            .edges
+            .iter()
+            .map(|e| ViewEdge {
+                id: &e.id,
+                source: &e.source,
+                target: &e.target,
+                predicate: &e.predicate,
+                symmetric: e.symmetric,
+                support: e.support,
+                confidence: e.confidence,
+                articles: if e.predicate == MENTIONS { &e.articles } else { &[] },
+                evidence: &e.evidence,
+                evidence_total: e.evidence_total,
+                weeks: &e.weeks,
+                undated: e.undated,
+            })
+            .collect(),
         predicates: &net.predicates,
         titles: &net.titles,
         class_colors: ["Person", "Organization", "Article", "Actor"].into_iter().map(|c| (c, class_color(c))).collect(),
         predicate_colors: net.predicates.iter().map(|p| (p.clone(), predicate_color(p))).collect(),
+        evidence_command: &net.evidence_command,
+        predicate_iris: &net.predicate_iris,
+        from: net.from.as_deref(),
+        to: net.to.as_deref(),
+        max_node_size: MAX_NODE_SIZE,
     };
     let json = html_safe_json(&data)?;
     // The script is ours and fixed; the policy allows only it (by hash), so

@@ -60,6 +60,9 @@ pub(super) fn write_graphml(net: &Network, out: &mut dyn Write) -> Result<()> {
         ("aliases", "node", "aliases", "string"),
         ("articles", "node", "articles", "int"),
         ("color", "node", "color", "string"),
+        ("size", "node", "size", "double"),
+        ("x", "node", "x", "double"),
+        ("y", "node", "y", "double"),
         ("predicate", "edge", "predicate", "string"),
         ("elabel", "edge", "label", "string"),
         ("symmetric", "edge", "symmetric", "boolean"),
@@ -67,6 +70,7 @@ pub(super) fn write_graphml(net: &Network, out: &mut dyn Write) -> Result<()> {
         ("confidence", "edge", "confidence", "double"),
         ("sources", "edge", "articles", "string"),
         ("evidence", "edge", "evidence", "string"),
+        ("evidence_total", "edge", "evidence_total", "int"),
         ("ecolor", "edge", "color", "string"),
     ];
     for (id, for_, name, ty) in keys {
@@ -83,6 +87,9 @@ pub(super) fn write_graphml(net: &Network, out: &mut dyn Write) -> Result<()> {
         }
         text_element(&mut w, "data", &[("key", "articles")], &n.articles.to_string())?;
         text_element(&mut w, "data", &[("key", "color")], class_color(&n.class))?;
+        text_element(&mut w, "data", &[("key", "size")], &node_size(n).to_string())?;
+        text_element(&mut w, "data", &[("key", "x")], &n.x.to_string())?;
+        text_element(&mut w, "data", &[("key", "y")], &n.y.to_string())?;
         end(&mut w, "node")?;
     }
     for e in &net.edges {
@@ -99,6 +106,7 @@ pub(super) fn write_graphml(net: &Network, out: &mut dyn Write) -> Result<()> {
             let lines: Vec<String> = e.evidence.iter().map(evidence_line).collect();
             text_element(&mut w, "data", &[("key", "evidence")], &lines.join("\n"))?;
         }
+        text_element(&mut w, "data", &[("key", "evidence_total")], &e.evidence_total.to_string())?;
         text_element(&mut w, "data", &[("key", "ecolor")], predicate_color(&e.predicate))?;
         end(&mut w, "edge")?;
     }
@@ -138,6 +146,7 @@ pub(super) fn write_gexf(net: &Network, out: &mut dyn Write) -> Result<()> {
         ("confidence", "confidence", "double"),
         ("sources", "articles", "string"),
         ("evidence", "evidence", "string"),
+        ("evidence_total", "evidence_total", "integer"),
     ];
     for (class, attrs) in [("node", node_attrs), ("edge", edge_attrs)] {
         start(&mut w, "attributes", &[("class", class), ("mode", "static")])?;
@@ -160,6 +169,7 @@ pub(super) fn write_gexf(net: &Network, out: &mut dyn Write) -> Result<()> {
         let (r, g, b) = rgb(class_color(&n.class));
         empty(&mut w, "viz:color", &[("r", &r.to_string()), ("g", &g.to_string()), ("b", &b.to_string())])?;
         empty(&mut w, "viz:size", &[("value", &node_size(n).to_string())])?;
+        empty(&mut w, "viz:position", &[("x", &n.x.to_string()), ("y", &n.y.to_string()), ("z", "0.0")])?;
         end(&mut w, "node")?;
     }
     end(&mut w, "nodes")?;
@@ -181,6 +191,7 @@ pub(super) fn write_gexf(net: &Network, out: &mut dyn Write) -> Result<()> {
             ("sources", e.articles.join(" | ")),
             // An attribute cannot keep a newline through an XML parser.
             ("evidence", lines.join(" || ")),
+            ("evidence_total", e.evidence_total.to_string()),
         ];
         if let Some(c) = confidence {
             values.insert(3, ("confidence", c));

@@ -371,6 +371,18 @@ fn parse_date(s: &str) -> std::result::Result<String, String> {
     }
 }
 
+/// The exit status of a command that ingests documents: 2 when none was
+/// ingested, 1 when some inputs were skipped, else 0.
+fn exit_status(documents: usize, skipped: usize) -> ExitCode {
+    if documents == 0 {
+        ExitCode::from(2)
+    } else if skipped == 0 {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    }
+}
+
 fn load_ontology(dir: &Option<PathBuf>) -> Result<Ontology> {
     match dir {
         Some(d) => Ontology::from_dir(d),
@@ -456,13 +468,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 summary.elapsed.as_secs_f64(),
                 if summary.errors.is_empty() { String::new() } else { format!("; {} input(s) skipped", summary.errors.len()) }
             );
-            Ok(if summary.documents == 0 {
-                ExitCode::from(2)
-            } else if summary.errors.is_empty() {
-                ExitCode::SUCCESS
-            } else {
-                ExitCode::from(1)
-            })
+            Ok(exit_status(summary.documents, summary.errors.len()))
         }
         Command::Load { shards, format } => {
             let options = ingest::Options::from_env()?;
@@ -483,13 +489,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 summary.elapsed.as_secs_f64(),
                 if summary.errors.is_empty() { String::new() } else { format!("; {} skipped", summary.errors.len()) }
             );
-            Ok(if summary.documents == 0 {
-                ExitCode::from(2)
-            } else if summary.errors.is_empty() {
-                ExitCode::SUCCESS
-            } else {
-                ExitCode::from(1)
-            })
+            Ok(exit_status(summary.documents, summary.errors.len()))
         }
         Command::Push { endpoint, graph_store, changed, user, password_env, token_env, timeout, retries } => {
             let secret = |var: &str, what: &str| -> Result<String> {

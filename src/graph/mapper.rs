@@ -211,45 +211,16 @@ fn read_html_stdin(path: &Path) -> document::Loaded {
     }
 }
 
-/// The fields of a JSON Lines article, as `build` reads them from a `.jsonl`
-/// file (`text::document` reads whole files; this reads one line).
-#[derive(serde::Deserialize)]
-struct JsonArticle {
-    id: Option<serde_json::Value>,
-    text: Option<String>,
-    title: Option<String>,
-    url: Option<String>,
-    published: Option<String>,
-    source: Option<String>,
-}
-
-/// One line of JSON Lines as a document; `None` for a blank line.
+/// One line of JSON Lines as a document; `None` for a blank line. The
+/// fields are read as `build` reads a `.jsonl` file
+/// ([`document::json_line`]); a stream may also carry a byte-order mark
+/// first and Windows line ends.
 fn json_article(line: &[u8], first: bool) -> Result<Option<Document>, String> {
     let line = if first { line.strip_prefix(&[0xEF, 0xBB, 0xBF]).unwrap_or(line) } else { line };
     let line = line.strip_suffix(b"\n").unwrap_or(line);
     let line = line.strip_suffix(b"\r").unwrap_or(line);
     let line = std::str::from_utf8(line).map_err(|e| format!("not UTF-8 (first bad byte at offset {})", e.valid_up_to()))?;
-    if line.trim().is_empty() {
-        return Ok(None);
-    }
-    let article: JsonArticle = serde_json::from_str(line).map_err(|e| format!("not a JSON object: {e}"))?;
-    let Some(text) = article.text.filter(|t| !t.trim().is_empty()) else {
-        return Err("no \"text\" field (or it is empty)".into());
-    };
-    let identifier = match article.id {
-        Some(serde_json::Value::String(s)) if !s.trim().is_empty() => s,
-        Some(serde_json::Value::Number(n)) => n.to_string(),
-        _ => return Err("no \"id\" field (a string or a number)".into()),
-    };
-    Ok(Some(Document {
-        identifier,
-        text,
-        title: article.title,
-        url: article.url,
-        published: article.published,
-        source: article.source,
-        ..Document::default()
-    }))
+    document::json_line(line)
 }
 
 #[cfg(test)]

@@ -135,6 +135,17 @@ impl Ctx<'_> {
         self.meet_each(&subjects, &objects, "meet-transitive", 0.85);
     }
 
+    /// Every two units of `group` met; all of them are the rule's evidence.
+    fn meet_one_another(&mut self, group: &[usize], rule: &'static str, confidence: f64) {
+        let units: Vec<Unit> = group.iter().map(|&u| self.units[u].clone()).collect();
+        let refs: Vec<&Unit> = units.iter().collect();
+        for (i, a) in units.iter().enumerate() {
+            for b in &units[i + 1..] {
+                self.emit(a.entity, Predicate::MetWith, b.entity, rule, &refs, confidence);
+            }
+        }
+    }
+
     /// Every unit of `sides` met every unit of `others`; all of them are the
     /// rule's evidence.
     fn meet_each(&mut self, sides: &[usize], others: &[usize], rule: &'static str, confidence: f64) {
@@ -169,16 +180,7 @@ impl Ctx<'_> {
             // "A and B held talks with Qatari officials": a partner that is
             // no actor, so A and B did not meet each other.
             None if self.partner_not_named(te) => {}
-            None => {
-                let rule_units: Vec<Unit> = subjects.iter().map(|&u| self.units[u].clone()).collect();
-                let refs: Vec<&Unit> = rule_units.iter().collect();
-                for (k, &s) in subjects.iter().enumerate() {
-                    for &o in &subjects[k + 1..] {
-                        let (a, b) = (self.units[s].entity, self.units[o].entity);
-                        self.emit(a, Predicate::MetWith, b, "meet-verb-coordination", &refs, 0.9);
-                    }
-                }
-            }
+            None => self.meet_one_another(&subjects, "meet-verb-coordination", 0.9),
         }
     }
 
@@ -406,13 +408,7 @@ impl Ctx<'_> {
                 self.meeting_with_their_side(t, first);
                 return;
             }
-            let units: Vec<Unit> = group.iter().map(|&u| self.units[u].clone()).collect();
-            let refs: Vec<&Unit> = units.iter().collect();
-            for (k, a) in units.iter().enumerate() {
-                for b in &units[k + 1..] {
-                    self.emit(a.entity, Predicate::MetWith, b.entity, "meet-noun-between", &refs, 0.9);
-                }
-            }
+            self.meet_one_another(&group, "meet-noun-between", 0.9);
             return;
         }
         // "A's talks with B", "A's first meeting with B".
@@ -458,13 +454,7 @@ impl Ctx<'_> {
         if group.len() < 2 || self.irrealis_before(t, 0) || self.modal_in_clause(t) || self.denied_before(t) {
             return;
         }
-        let units: Vec<Unit> = group.iter().map(|&u| self.units[u].clone()).collect();
-        let refs: Vec<&Unit> = units.iter().collect();
-        for (i, a) in units.iter().enumerate() {
-            for b in &units[i + 1..] {
-                self.emit(a.entity, Predicate::MetWith, b.entity, "meet-noun-participants", &refs, 0.85);
-            }
-        }
+        self.meet_one_another(&group, "meet-noun-participants", 0.85);
     }
 
     /// "Karzai described his meeting with Haqqani": "his" is the clause's

@@ -225,44 +225,43 @@ struct JsonArticle {
     source: Option<String>,
 }
 
-/// One article per line: `{"id": ..., "text": ..., "title", "url", "published", "source"}`.
+/// One line of JSON Lines, `{"id": ..., "text": ..., "title", "url",
+/// "published", "source"}`, as a document without a path; `None` for a
+/// blank line, or why the line is not an article. `build` reads files of
+/// such lines, `extract --input-format jsonl` a stream of them.
+pub fn json_line(line: &str) -> Result<Option<Document>, String> {
+    if line.trim().is_empty() {
+        return Ok(None);
+    }
+    let article: JsonArticle = serde_json::from_str(line).map_err(|e| format!("not a JSON object: {e}"))?;
+    let Some(text) = article.text.filter(|t| !t.trim().is_empty()) else {
+        return Err("no \"text\" field (or it is empty)".into());
+    };
+    let identifier = match article.id {
+        Some(serde_json::Value::String(s)) if !s.trim().is_empty() => s,
+        Some(serde_json::Value::Number(n)) => n.to_string(),
+        _ => return Err("no \"id\" field (a string or a number)".into()),
+    };
+    Ok(Some(Document {
+        identifier,
+        text,
+        title: article.title,
+        url: article.url,
+        published: article.published,
+        source: article.source,
+        ..Document::default()
+    }))
+}
+
+/// One article per line (see [`json_line`]).
 fn load_json_lines(path: &Path, text: &str) -> Loaded {
     let mut out = Loaded::default();
     for (n, line) in text.lines().enumerate() {
-        if line.trim().is_empty() {
-            continue;
+        match json_line(line) {
+            Ok(Some(doc)) => out.documents.push(Document { path: path.to_path_buf(), line: Some(n + 1), ..doc }),
+            Ok(None) => {}
+            Err(message) => out.errors.push(InputError { path: path.to_path_buf(), line: Some(n + 1), message }),
         }
-        let at = |message: String| InputError { path: path.to_path_buf(), line: Some(n + 1), message };
-        let article: JsonArticle = match serde_json::from_str(line) {
-            Ok(a) => a,
-            Err(e) => {
-                out.errors.push(at(format!("not a JSON object: {e}")));
-                continue;
-            }
-        };
-        let Some(body) = article.text.filter(|t| !t.trim().is_empty()) else {
-            out.errors.push(at("no \"text\" field (or it is empty)".into()));
-            continue;
-        };
-        let identifier = match article.id {
-            Some(serde_json::Value::String(s)) if !s.trim().is_empty() => s,
-            Some(serde_json::Value::Number(n)) => n.to_string(),
-            _ => {
-                out.errors.push(at("no \"id\" field (a string or a number)".into()));
-                continue;
-            }
-        };
-        out.documents.push(Document {
-            identifier,
-            path: path.to_path_buf(),
-            line: Some(n + 1),
-            text: body,
-            decoding_note: None,
-            title: article.title,
-            url: article.url,
-            published: article.published,
-            source: article.source,
-        });
     }
     out
 }

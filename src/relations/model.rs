@@ -311,13 +311,14 @@ impl<'a> Ctx<'a> {
             }
         }
         // "Muttaqi called on Imran Khan a day after he held talks with
-        // Qureshi": after a subordinator, the pronoun is the main subject.
+        // Qureshi", "X arrived in Kigali, where he was greeted by Y": after
+        // a subordinator, the pronoun is the main subject.
         for i in 1..self.tokens.len() {
             let class = match self.word(i) {
                 "he" | "she" => Class::Person,
                 _ => continue,
             };
-            if !matches!(self.word(i - 1), "after" | "before" | "when" | "while" | "since" | "because" | "as") {
+            if !matches!(self.word(i - 1), "after" | "before" | "when" | "while" | "since" | "because" | "as" | "where") {
                 continue;
             }
             let first = merged.iter().find(|u| {

@@ -195,10 +195,19 @@ impl Ctx<'_> {
             }
             return;
         };
+        // "the Putin-Erdogan ceasefire call": a proposal of two authors.
+        let co_author = (!anaphoric && o.start >= 2 && self.word(o.start - 1) == "-")
+            .then(|| self.unit_ending_at(o.start - 1))
+            .flatten()
+            .map(|u| self.units[u].clone())
+            .filter(|u| !u.possessive && u.class == o.class);
         for s in subjects {
             let s = self.units[s].clone();
             let (rule, conf) = if anaphoric { ("reject-anaphoric-proposal", 0.8) } else { ("reject-proposal", 0.9) };
             self.emit_with(s.entity, Predicate::Rejected, o.entity, rule, &[&s, &o], conf, context);
+            if let Some(c) = &co_author {
+                self.emit_with(s.entity, Predicate::Rejected, c.entity, rule, &[&s, c], conf, context);
+            }
         }
     }
 

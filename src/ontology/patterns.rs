@@ -91,6 +91,8 @@ struct RawMeet {
     #[serde(default)]
     participants: Vec<String>,
     #[serde(default)]
+    attendance: Vec<String>,
+    #[serde(default)]
     discussed: Vec<String>,
     #[serde(default)]
     remote: Vec<String>,
@@ -175,6 +177,8 @@ pub struct Patterns {
     pub meet_their: PhraseSet,
     /// "the meeting included A and B": the participants follow.
     pub meet_participants: PhraseSet,
+    /// "In attendance were A and B".
+    pub meet_attendance: PhraseSet,
     /// "discussed <topic> with X".
     pub meet_discussed: PhraseSet,
     /// Words of a talk at a distance: "by phone", "in a video call".
@@ -254,6 +258,7 @@ impl Patterns {
             meet_nouns: p(&raw.meet.nouns),
             meet_their: p(&raw.meet.their),
             meet_participants: p(&raw.meet.participants),
+            meet_attendance: p(&raw.meet.attendance),
             meet_discussed: p(&raw.meet.discussed),
             meet_remote: p(&raw.meet.remote),
             irrealis_before: p(&raw.meet.irrealis_before),

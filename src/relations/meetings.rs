@@ -48,6 +48,15 @@ impl Ctx<'_> {
                     continue;
                 }
             }
+            // "In attendance were A, B and C": the participants of the
+            // meeting the sentence or article is about.
+            if let Some(len) = self.p.meet_attendance.match_at(self.tokens, i) {
+                if !self.inside_unit(i) {
+                    self.meeting_participants(i, i + len);
+                    i += len;
+                    continue;
+                }
+            }
             // "discussed the ceasefire with X": the partner after the topic.
             if let Some(len) = self.p.meet_discussed.match_at(self.tokens, i) {
                 if let Some(with) = self.discussed_with(i + len) {

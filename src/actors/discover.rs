@@ -654,10 +654,11 @@ pub fn discover(sentences: &[Sentence], text: &str, mentions: &[Vec<Mention>], g
                 let of = (i + 2..j).find(|&k| scan.word(k) == "of");
                 let mut leader = None;
                 let from = of.map_or(i + 2, |o| o + 2);
-                if let Some(cut) = (from..j)
-                    .find(|&c| (of.is_some() || p.org_heads.contains_word(scan.word(c - 1))) && scan.name_at(c).is_some_and(|e| e >= j))
+                if let Some((cut, end)) = (from..j)
+                    .filter(|&c| of.is_some() || p.org_heads.contains_word(scan.word(c - 1)))
+                    .find_map(|c| scan.name_at(c).filter(|&e| e >= j).map(|e| (c, e)))
                 {
-                    leader = scan.name_at(cut).filter(|&e| e >= cut + 2).map(|e| (cut, e));
+                    leader = (end >= cut + 2).then_some((cut, end));
                     j = cut;
                 }
                 let head = of.map_or(j - 1, |k| k - 1);

@@ -10,7 +10,7 @@ use crate::graph::provenance::{Activity, Clock};
 use crate::graph::rdf;
 use crate::graph::store;
 use crate::ontology::gazetteer::Class;
-use crate::ontology::vocab::{AG_DISCOVERED, RDF_TYPE, SKOS_ALT_LABEL, SKOS_PREF_LABEL};
+use crate::ontology::vocab::{AG_DISCOVERED, AG_ORGANIZATION, RDF_TYPE, SKOS_ALT_LABEL, SKOS_PREF_LABEL};
 use crate::ontology::Ontology;
 use crate::text::document::{self, Document, InputError};
 use anyhow::Result;
@@ -283,7 +283,7 @@ impl Registry {
             .collect();
         let mut map: HashMap<NamedNode, NamedNode> = HashMap::new();
         for (iri, class, label) in found {
-            let kind = if class.ends_with("#Organization") { Class::Organization } else { Class::Person };
+            let kind = if class == AG_ORGANIZATION { Class::Organization } else { Class::Person };
             match self.known.iter().find(|(k, c, l)| *c == class && (*k == iri || discover::variants(l, &label, kind, &self.particles))) {
                 Some((k, _, _)) if *k != iri => {
                     map.insert(iri, k.clone());

@@ -17,7 +17,7 @@ use crate::graph::provenance::Activity;
 use crate::graph::store;
 use crate::ontology::vocab::DOC_BASE;
 use crate::ontology::Ontology;
-use crate::text::document::InputError;
+use crate::text::document::{self, InputError};
 use anyhow::Result;
 use oxigraph::io::{RdfFormat, RdfParseError, RdfParser};
 use oxigraph::model::{GraphName, NamedNode, Quad};
@@ -57,43 +57,10 @@ fn shard_format(path: &Path, format: Option<RdfFormat>) -> RdfFormat {
 
 /// Files, folders (their shard files, recursively, sorted) and `-`.
 pub fn expand_shards(inputs: &[PathBuf]) -> (Vec<PathBuf>, Vec<InputError>) {
-    let mut files = Vec::new();
-    let mut errors = Vec::new();
-    for input in inputs {
-        if input.as_os_str() == "-" || input.is_file() {
-            files.push(input.clone());
-        } else if input.is_dir() {
-            walk(input, &mut files, &mut errors, 0);
-        } else {
-            errors.push(InputError::new(input, "no such file or folder"));
-        }
-    }
-    (files, errors)
-}
-
-fn walk(dir: &Path, files: &mut Vec<PathBuf>, errors: &mut Vec<InputError>, depth: usize) {
-    if depth > 64 {
-        errors.push(InputError::new(dir, "folders nested more than 64 deep (a symbolic-link loop?), skipped"));
-        return;
-    }
-    let mut paths: Vec<PathBuf> = match std::fs::read_dir(dir) {
-        Ok(entries) => entries.filter_map(|e| e.ok().map(|e| e.path())).collect(),
-        Err(e) => {
-            errors.push(InputError::new(dir, e.to_string()));
-            return;
-        }
-    };
-    paths.sort();
-    for p in paths {
-        let name = p.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-        if p.is_dir() {
-            walk(&p, files, errors, depth + 1);
-        } else if name.starts_with("part-")
+    document::expand_inputs_where(inputs, &|p: &Path| {
+        p.file_name().is_some_and(|n| n.to_string_lossy().starts_with("part-"))
             || p.extension().and_then(|x| x.to_str()).is_some_and(|x| SHARD_EXTENSIONS.contains(&x.to_ascii_lowercase().as_str()))
-        {
-            files.push(p);
-        }
-    }
+    })
 }
 
 /// Loads `inputs` into `store`. `format` overrides the format of every shard
@@ -136,7 +103,7 @@ pub fn load(store: &Store, ontology: &Ontology, inputs: &[PathBuf], format: Opti
                 ));
                 continue;
             }
-            seen.insert(graph.clone(), origin(&path));
+            seen.insert(graph.clone(), document::origin(&path, None));
             let mut quads = registry.join_variants(quads);
             quads.push(activity.generated(&graph));
             writes.push((graph, quads));
@@ -181,14 +148,6 @@ pub fn load(store: &Store, ontology: &Ontology, inputs: &[PathBuf], format: Opti
     store.flush()?;
     summary.elapsed = started.elapsed();
     Ok(summary)
-}
-
-fn origin(path: &Path) -> String {
-    if path.as_os_str() == "-" {
-        "stdin".into()
-    } else {
-        path.display().to_string()
-    }
 }
 
 /// A shard's quads grouped by article graph, in the order the articles

@@ -16,23 +16,12 @@
 use crate::extract::Extractor;
 use crate::graph::rdf;
 use crate::ontology::Ontology;
+pub use crate::text::document::InputFormat;
 use crate::text::document::{self, Document, InputError, MAX_INPUT_BYTES};
 use anyhow::Result;
 use oxigraph::io::{RdfFormat, RdfSerializer};
 use std::io::{BufRead, Read, Write};
 use std::path::{Path, PathBuf};
-
-/// What standard input (`-`) holds. Files are recognized by their extension.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
-pub enum InputFormat {
-    /// One plain-text article.
-    #[default]
-    Text,
-    /// One article per line: {"id", "text", "title", "url", "published", "source"}.
-    Jsonl,
-    /// One HTML page.
-    Html,
-}
 
 /// What a run of the mapper did.
 #[derive(Debug, Default)]
@@ -75,8 +64,7 @@ impl<'a> Mapper<'a> {
             if path.as_os_str() == "-" {
                 match stdin_format {
                     InputFormat::Jsonl => self.json_lines(std::io::stdin().lock(), &path, out, report, &mut outcome)?,
-                    InputFormat::Text => self.loaded(document::load(&path), out, report, &mut outcome)?,
-                    InputFormat::Html => self.loaded(read_html_stdin(&path), out, report, &mut outcome)?,
+                    format => self.loaded(document::load_as(&path, format), out, report, &mut outcome)?,
                 }
             } else {
                 self.loaded(document::load(&path), out, report, &mut outcome)?;
@@ -176,38 +164,6 @@ fn skip_to_end_of_line(input: &mut impl BufRead) -> Result<()> {
                 input.consume(n);
             }
         }
-    }
-}
-
-fn read_html_stdin(path: &Path) -> document::Loaded {
-    let fail = |message: String| document::Loaded { documents: Vec::new(), errors: vec![InputError::new(path, message)] };
-    let mut bytes = Vec::new();
-    if let Err(e) = std::io::stdin().take(MAX_INPUT_BYTES + 1).read_to_end(&mut bytes) {
-        return fail(e.to_string());
-    }
-    if bytes.len() as u64 > MAX_INPUT_BYTES {
-        return fail(format!("more than the {} MB limit for one input", MAX_INPUT_BYTES / 1024 / 1024));
-    }
-    let (text, decoding_note) = match document::decode(&bytes) {
-        Ok(x) => x,
-        Err(e) => return fail(e.to_string()),
-    };
-    match crate::text::html::extract(&text) {
-        Ok(page) => document::Loaded {
-            documents: vec![Document {
-                identifier: "stdin".into(),
-                path: path.to_path_buf(),
-                text: page.text,
-                decoding_note,
-                title: page.title,
-                url: page.url,
-                published: page.published,
-                source: page.source,
-                line: None,
-            }],
-            errors: Vec::new(),
-        },
-        Err(message) => fail(message),
     }
 }
 

@@ -225,15 +225,23 @@ impl Ctx<'_> {
         if t == 0 || !matches!(self.word(t - 1), "after" | "while") || !self.word(t).ends_with("ing") {
             return None;
         }
-        let first = (0..self.units.len()).find(|&u| {
+        let first = self.first_subject_before(t - 1)?;
+        (!self.clause_break_between(self.units[first].end, t - 1)).then(|| vec![first])
+    }
+
+    /// The sentence's first actor ending by `p` that can be a subject: not
+    /// a possessive, an attribute or the object of a preposition.
+    fn first_subject_before(&self, p: usize) -> Option<usize> {
+        (0..self.units.len()).find(|&u| {
             let unit = &self.units[u];
-            unit.end <= t && !unit.possessive && !unit.attributive && !self.is_prepositional_object(u)
-        })?;
-        let span = self.units[first].end..t - 1;
-        if span.clone().any(|k| matches!(self.word(k), ";" | ":" | "\"") || self.p.relativizers.contains_word(self.word(k))) {
-            return None;
-        }
-        Some(vec![first])
+            unit.end <= p && !unit.possessive && !unit.attributive && !self.is_prepositional_object(u)
+        })
+    }
+
+    /// Whether a quote, a colon or semicolon, or a relative clause stands
+    /// between `a` and `b`, so that an actor before is no subject after.
+    fn clause_break_between(&self, a: usize, b: usize) -> bool {
+        (a..b).any(|k| matches!(self.word(k), ";" | ":" | "\"") || self.p.relativizers.contains_word(self.word(k)))
     }
 
     /// The other side of a meeting: "met (with) (a delegation from) X and Y".
@@ -267,8 +275,9 @@ impl Ctx<'_> {
                 // "met the Houthis' spokesman Mohammed Abdulsalam": the person
                 // the title names; "met Quds Force chief": an unnamed person
                 // of the organization.
-                if unit.possessive || unit.attributive || matches!(self.word(unit.end), "'s" | "'") {
-                    let k = if matches!(self.word(unit.end), "'s" | "'") { unit.end + 1 } else { unit.end };
+                let apostrophe = matches!(self.word(unit.end), "'s" | "'");
+                if unit.possessive || unit.attributive || apostrophe {
+                    let k = unit.end + usize::from(apostrophe);
                     let titled = self.p.title_words.contains(self.word(k)) || self.p.titles.match_at(self.tokens, k).is_some();
                     let named = self.skip_titles_forward(k, 6);
                     if titled {
@@ -524,16 +533,9 @@ impl Ctx<'_> {
             return None;
         }
         let p = p - 1;
-        let subject = |u: usize| {
-            let unit = &self.units[u];
-            !unit.possessive && !unit.attributive && !self.is_prepositional_object(u)
-        };
-        let blocked = |a: usize, b: usize| {
-            (a..b).any(|k| matches!(self.word(k), ";" | ":" | "\"") || self.p.relativizers.contains_word(self.word(k)))
-        };
         // The subject before the phrase: "Blinken, following a meeting ...".
-        if let Some(first) = (0..self.units.len()).find(|&u| self.units[u].end <= p && subject(u)) {
-            return (!blocked(self.units[first].end, p)).then_some(first);
+        if let Some(first) = self.first_subject_before(p) {
+            return (!self.clause_break_between(self.units[first].end, p)).then_some(first);
         }
         // The phrase opens the sentence: the subject follows its comma.
         if (0..p).any(|k| self.is_word_at(k) && !matches!(self.word(k), "meanwhile" | "earlier" | "later" | "also" | "and" | "but")) {
@@ -541,8 +543,10 @@ impl Ctx<'_> {
         }
         let comma = (t..self.tokens.len()).find(|&k| self.word(k) == "," && !self.inside_unit(k))?;
         let u = self.unit_at(comma + 1).or_else(|| self.unit_at(comma + 2).filter(|_| self.word(comma + 1) == "the"))?;
+        let unit = &self.units[u];
         // "..., the UN envoy said": the envoy, not the UN, is the subject.
-        (subject(u) && !self.units[u].proxy && !self.p.title_words.contains(self.word(self.units[u].end))).then_some(u)
+        let subject = !unit.possessive && !unit.attributive && !unit.proxy && !self.is_prepositional_object(u);
+        (subject && !self.p.title_words.contains(self.word(unit.end))).then_some(u)
     }
 
     /// "The meeting was the first between the Taliban and their opponents":

@@ -68,7 +68,9 @@ impl std::fmt::Display for InputError {
     }
 }
 
-fn origin(path: &Path, line: Option<usize>) -> String {
+/// How messages name an input: its path ("stdin" for `-`), and the line
+/// when there is one ("file.jsonl:12").
+pub fn origin(path: &Path, line: Option<usize>) -> String {
     let path = if path.as_os_str() == "-" { "stdin".to_string() } else { path.display().to_string() };
     match line {
         Some(n) => format!("{path}:{n}"),
@@ -85,6 +87,14 @@ pub const TEXT_EXTENSIONS: &[&str] = &["txt", "text", "md", "jsonl", "html", "ht
 /// Expands inputs into the list of files to read, in a stable order.
 /// Folders are walked recursively; symbolic-link loops are detected.
 pub fn expand_inputs(inputs: &[PathBuf]) -> (Vec<PathBuf>, Vec<InputError>) {
+    expand_inputs_where(inputs, &|p: &Path| {
+        p.extension().and_then(|x| x.to_str()).is_some_and(|x| TEXT_EXTENSIONS.contains(&x.to_ascii_lowercase().as_str()))
+    })
+}
+
+/// Like [`expand_inputs`], keeping from folders the files `keep` accepts;
+/// files named explicitly and `-` are always kept.
+pub fn expand_inputs_where(inputs: &[PathBuf], keep: &dyn Fn(&Path) -> bool) -> (Vec<PathBuf>, Vec<InputError>) {
     let mut files = Vec::new();
     let mut errors = Vec::new();
     for input in inputs {
@@ -96,7 +106,7 @@ pub fn expand_inputs(inputs: &[PathBuf]) -> (Vec<PathBuf>, Vec<InputError>) {
             Err(e) => errors.push(InputError::new(input, describe_io(&e))),
             Ok(m) if m.is_dir() => {
                 let mut seen = BTreeSet::new();
-                walk(input, &mut files, &mut errors, &mut seen);
+                walk(input, keep, &mut files, &mut errors, &mut seen);
             }
             Ok(_) => files.push(input.clone()),
         }
@@ -104,7 +114,7 @@ pub fn expand_inputs(inputs: &[PathBuf]) -> (Vec<PathBuf>, Vec<InputError>) {
     (files, errors)
 }
 
-fn walk(dir: &Path, files: &mut Vec<PathBuf>, errors: &mut Vec<InputError>, seen: &mut BTreeSet<PathBuf>) {
+fn walk(dir: &Path, keep: &dyn Fn(&Path) -> bool, files: &mut Vec<PathBuf>, errors: &mut Vec<InputError>, seen: &mut BTreeSet<PathBuf>) {
     let canonical = match dir.canonicalize() {
         Ok(c) => c,
         Err(e) => {
@@ -127,12 +137,9 @@ fn walk(dir: &Path, files: &mut Vec<PathBuf>, errors: &mut Vec<InputError>, seen
     paths.sort();
     for p in paths {
         match std::fs::metadata(&p) {
-            Ok(m) if m.is_dir() => walk(&p, files, errors, seen),
-            Ok(_) => {
-                if p.extension().and_then(|x| x.to_str()).is_some_and(|x| TEXT_EXTENSIONS.contains(&x.to_ascii_lowercase().as_str())) {
-                    files.push(p);
-                }
-            }
+            Ok(m) if m.is_dir() => walk(&p, keep, files, errors, seen),
+            Ok(_) if keep(&p) => files.push(p),
+            Ok(_) => {}
             Err(e) => errors.push(InputError::new(&p, describe_io(&e))),
         }
     }
@@ -150,15 +157,47 @@ fn describe_io(e: &std::io::Error) -> String {
 /// file this size is a dump to split, not one document.
 pub const MAX_INPUT_BYTES: u64 = 64 * 1024 * 1024;
 
+/// What an input holds. Files are recognized by their extension; standard
+/// input (`-`) is what the caller says (plain text unless told).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+pub enum InputFormat {
+    /// One plain-text article.
+    #[default]
+    Text,
+    /// One article per line: {"id", "text", "title", "url", "published", "source"}.
+    Jsonl,
+    /// One HTML page.
+    Html,
+}
+
+impl InputFormat {
+    /// The format of a file by its extension: `.jsonl`, `.html`/`.htm`, else text.
+    pub fn of(path: &Path) -> InputFormat {
+        match path.extension().and_then(|x| x.to_str()).map(str::to_ascii_lowercase).as_deref() {
+            Some("jsonl") => InputFormat::Jsonl,
+            Some("html" | "htm") => InputFormat::Html,
+            _ => InputFormat::Text,
+        }
+    }
+}
+
 /// Reads and decodes one input: a text file (one document), an HTML page
 /// (`.html`, `.htm`: one document, see [`crate::text::html`]) or a JSON Lines
 /// file (`.jsonl`, one document per line).
 pub fn load(path: &Path) -> Loaded {
+    load_as(path, InputFormat::of(path))
+}
+
+/// Reads and decodes one input holding `format`, whatever its name.
+pub fn load_as(path: &Path, format: InputFormat) -> Loaded {
     let fail = |message: String| Loaded { documents: Vec::new(), errors: vec![InputError::new(path, message)] };
     let bytes = if path.as_os_str() == "-" {
         let mut buf = Vec::new();
-        if let Err(e) = std::io::stdin().read_to_end(&mut buf) {
+        if let Err(e) = std::io::stdin().take(MAX_INPUT_BYTES + 1).read_to_end(&mut buf) {
             return fail(describe_io(&e));
+        }
+        if buf.len() as u64 > MAX_INPUT_BYTES {
+            return fail(format!("more than the {} MB limit for one input", MAX_INPUT_BYTES / 1024 / 1024));
         }
         buf
     } else {
@@ -184,7 +223,7 @@ pub fn load(path: &Path) -> Loaded {
     if text.trim().is_empty() {
         return fail(if bytes.is_empty() { "empty file".into() } else { "no text (only whitespace)".into() });
     }
-    if path.extension().is_some_and(|x| x.eq_ignore_ascii_case("jsonl")) {
+    if format == InputFormat::Jsonl {
         return load_json_lines(path, &text);
     }
     let identifier = if path.as_os_str() == "-" {
@@ -196,7 +235,7 @@ pub fn load(path: &Path) -> Loaded {
         }
     };
     let doc = Document { identifier, path: path.to_path_buf(), text, decoding_note, ..Document::default() };
-    if path.extension().is_some_and(|x| x.eq_ignore_ascii_case("html") || x.eq_ignore_ascii_case("htm")) {
+    if format == InputFormat::Html {
         return match crate::text::html::extract(&doc.text) {
             Ok(page) => Loaded {
                 documents: vec![Document {

@@ -291,19 +291,8 @@ fn sentence(store: &Store, doc: &str, ev: &str) -> Result<Option<(u64, u64, Stri
 /// The week of a date written YYYY-MM-DD (or starting so): weeks run from
 /// Monday, counted from Monday 1970-01-05 (week 0). None for anything else.
 pub fn week_of(date: &str) -> Option<i64> {
-    let d = date.get(..10)?;
-    if !crate::text::calendar::valid_date(d) {
-        return None;
-    }
-    let (y, m, day): (i64, i64, i64) = (d[..4].parse().ok()?, d[5..7].parse().ok()?, d[8..].parse().ok()?);
-    // Days since 1970-01-01 (Howard Hinnant's days_from_civil).
-    let y = if m <= 2 { y - 1 } else { y };
-    let era = y.div_euclid(400);
-    let yoe = y - era * 400;
-    let doy = (153 * (m + if m > 2 { -3 } else { 9 }) + 2) / 5 + day - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    let days = era * 146097 + doe - 719468;
-    Some((days - 4).div_euclid(7))
+    let d = crate::events::dates::Date::parse_iso(date)?;
+    Some((d.days() - 4).div_euclid(7))
 }
 
 /// Counts per week, sorted, from the dates of some articles.

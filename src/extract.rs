@@ -120,6 +120,7 @@ impl<'a> Extractor<'a> {
         let sents: Vec<Sentence> = spans.iter().map(|&s| Sentence::new(text, s)).collect();
         let matches: Vec<_> = sents.iter().map(|s| mentions::find(s, text, gaz)).collect();
         let (mut resolved, mut mentioned) = resolve::resolve(&sents, &matches, gaz, pats);
+        discover::stretch_listed_names(&sents, text, &mut resolved, gaz, pats);
         let discovered = discover::discover(&sents, text, &resolved, gaz, pats);
         for (ms, extra) in resolved.iter_mut().zip(discovered.mentions) {
             if !extra.is_empty() {

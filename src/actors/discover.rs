@@ -87,6 +87,11 @@ fn close(a: &str, b: &str) -> bool {
     if a == b {
         return true;
     }
+    // An initial is the name it stands for: "S. Jaishankar", "Subrahmanyam
+    // Jaishankar".
+    if a.chars().count() == 1 || b.chars().count() == 1 {
+        return a.chars().next() == b.chars().next();
+    }
     if a.chars().count() >= 4 && b.chars().count() >= 4 {
         let (sa, sb) = (skeleton(a), skeleton(b));
         // The same first letter, or a skeleton long enough to carry the name.
@@ -328,6 +333,26 @@ impl Scan<'_> {
             && !self.p.honorifics.contains_word(self.word(i))
     }
 
+    /// Whether token `i` is an initial inside a name, the first name of "S.
+    /// Jaishankar" or "S Jaishankar": one capital letter (with its period, if
+    /// any) right before a name word or another initial. "A" and "I" are
+    /// words unless a period follows them. Gives where the initial ends.
+    fn initial(&self, i: usize) -> Option<usize> {
+        if i >= self.tokens.len() || self.covered[i] || !self.tokens[i].is_word() || self.p.honorifics.contains_word(self.word(i)) {
+            return None;
+        }
+        let w = self.original(i);
+        if w.len() != 1 || !w.chars().all(|c| c.is_ascii_uppercase()) {
+            return None;
+        }
+        let dot = self.word(i + 1) == "." && self.touching(i + 1);
+        if !dot && matches!(w, "A" | "I") {
+            return None;
+        }
+        let end = if dot { i + 2 } else { i + 1 };
+        (self.name_word(end) || self.initial(end).is_some()).then_some(end)
+    }
+
     /// Whether tokens `i - 1` and `i` touch (no space between): "Al-Thani".
     fn touching(&self, i: usize) -> bool {
         i > 0 && i < self.tokens.len() && self.tokens[i - 1].end == self.tokens[i].start
@@ -343,11 +368,15 @@ impl Scan<'_> {
     /// cut at one: "Ziyad al-Nakhalah", "Tamim bin Hamad Al Thani",
     /// "Mlambo-Ngcuka".
     fn name_at(&self, i: usize) -> Option<usize> {
-        if !self.name_word(i) {
-            return None;
-        }
-        let (mut j, mut words) = (i + 1, 1);
+        let mut j = if self.name_word(i) { i + 1 } else { self.initial(i)? };
+        let mut words = 1;
         loop {
+            // "S. Jaishankar", "John F. Kennedy": an initial before a name word.
+            if let Some(k) = self.initial(j) {
+                j = k;
+                words += 1;
+                continue;
+            }
             // "Al-Thani": a hyphen between two name words joins them.
             if self.word(j) == "-" && self.touching(j) && self.touching(j + 1) && self.name_word(j + 1) {
                 j += 2;
@@ -442,7 +471,10 @@ impl Scan<'_> {
         if (b..t).any(|k| self.words.places.contains(self.word(k)) || self.p.countries.contains(self.word(k))) {
             return None;
         }
-        if b == t || (b > 0 && (self.covered[b - 1] || self.word(b - 1) == "'s" || self.word(b - 1) == "-")) {
+        // "'88 Generation leader X": a name that starts with a number is
+        // more than the capitalized words.
+        let number_before = b > 0 && self.word(b - 1).chars().all(|c| c.is_ascii_digit());
+        if b == t || number_before || (b > 0 && (self.covered[b - 1] || self.word(b - 1) == "'s" || self.word(b - 1) == "-")) {
             return None;
         }
         if t - b == 1 {
@@ -522,6 +554,53 @@ impl<'d> DocumentWords<'d> {
     }
 }
 
+/// Stretches a listed person's full name over one more name word that the
+/// article writes after it: "Abdul Ghani Baradar Akhund, the deputy prime
+/// minister, met ..." is Baradar, and the apposition after the whole name is
+/// his. Only a name of two words or more, and only one word that the article
+/// never writes in lower case, that names no place, organization or country,
+/// and that no other name follows: "Ahmad Shah Massoud Khalili" is not
+/// stretched.
+pub fn stretch_listed_names(sentences: &[Sentence], text: &str, mentions: &mut [Vec<Mention>], gaz: &Gazetteer, p: &Patterns) {
+    let doc_words = DocumentWords::new(sentences);
+    for (si, sentence) in sentences.iter().enumerate() {
+        if is_title_case(sentence) || mentions[si].is_empty() {
+            continue;
+        }
+        let tokens = &sentence.tokens;
+        let mut covered = vec![false; tokens.len()];
+        for m in &mentions[si] {
+            covered[m.start..m.end].iter_mut().for_each(|c| *c = true);
+        }
+        let original = &text[sentence.span.start..sentence.span.end];
+        let scan = Scan { words: &doc_words, sentence, text: original, tokens, capitalized: &sentence.capitalized, covered, p };
+        for m in mentions[si].iter_mut() {
+            let j = m.end;
+            // "the Ismail Khan Foundation": a person's name inside an
+            // organization's names no participant.
+            let person = gaz.entities.get(m.entity).is_some_and(|e| e.class == Class::Person);
+            if person && !scan.covered.get(j).copied().unwrap_or(true) && scan.capitalized[j] && p.org_heads.contains_word(scan.word(j)) {
+                m.adjectival = true;
+                continue;
+            }
+            let full_person = m.via == Via::Name && m.end - m.start >= 2 && gaz.entities.get(m.entity).is_some_and(|e| e.class == Class::Person);
+            if !full_person || !scan.name_word(j) || scan.name_word(j + 1) || scan.particle(j + 1) || scan.initial(j + 1).is_some() {
+                continue;
+            }
+            let w = scan.word(j);
+            let other = doc_words.lower.contains(w)
+                || doc_words.places.contains(w)
+                || p.countries.contains(w)
+                || p.org_heads.contains_word(w)
+                || p.not_person_endings.contains_word(w)
+                || (scan.word(j + 1) == "-" && scan.touching(j + 1));
+            if !other {
+                m.end = j + 1;
+            }
+        }
+    }
+}
+
 /// Finds the actors a document introduces that the gazetteer does not list.
 /// `mentions` are the resolved gazetteer mentions of each sentence.
 pub fn discover(sentences: &[Sentence], text: &str, mentions: &[Vec<Mention>], gaz: &Gazetteer, p: &Patterns) -> Discovered {
@@ -547,7 +626,11 @@ pub fn discover(sentences: &[Sentence], text: &str, mentions: &[Vec<Mention>], g
         for i in 0..tokens.len() {
             // "spokesman Zabiullah Mujahid", "Taliban spokesman Mawlawi X Y"
             if let Some(n) = p.titles.match_at(tokens, i) {
-                let k = scan.skip_honorifics(i + n);
+                let mut k = scan.skip_honorifics(i + n);
+                // "President of Kazakhstan X": the country is the title's.
+                if scan.word(k) == "of" && p.countries.contains(scan.word(k + 1)) {
+                    k = scan.skip_honorifics(k + 2);
+                }
                 if !p.title_words.contains(scan.word(k)) {
                     if let Some(end) = scan.name_at(k) {
                         found.push((k, end, Class::Person));
@@ -595,7 +678,8 @@ pub fn discover(sentences: &[Sentence], text: &str, mentions: &[Vec<Mention>], g
                 }
             }
             // "X Y, head of foreign relations of the NRF", "X Y, a Taliban commander"
-            if (i == 0 || !scan.name_word(i - 1)) && scan.name_word(i) {
+            let starts_name = scan.name_word(i) || scan.initial(i).is_some();
+            if (i == 0 || !(scan.name_word(i - 1) || scan.initial(i - 1).is_some())) && starts_name {
                 if let Some(end) = scan.name_at(i) {
                     let mut k = end;
                     if scan.word(k) == "," {

@@ -75,7 +75,11 @@ impl Ctx<'_> {
         let mut in_title = vec![false; rest.len()];
         if rest.len() > 5 || rest.iter().any(|t| PREPOSITIONS.contains(&t.text.as_str())) {
             for j in 0..rest.len() {
-                if let Some(n) = self.p.titles.match_at(self.tokens, a + k + j) {
+                if let Some(mut n) = self.p.titles.match_at(self.tokens, a + k + j) {
+                    // "and Foreign Minister of Armenia X": the country is the title's.
+                    if self.word(a + k + j + n) == "of" && self.p.countries.contains(self.word(a + k + j + n + 1)) {
+                        n += 2;
+                    }
                     in_title[j..(j + n).min(rest.len())].iter_mut().for_each(|x| *x = true);
                 }
             }
@@ -334,7 +338,9 @@ impl Ctx<'_> {
             let titleish = self.p.title_words.contains(w)
                 || self.p.honorifics.contains_word(w)
                 || (self.cap(k - 1) && self.is_word_at(k - 1) && self.unit_ending_at(k).is_none() && !self.inside_unit(k - 1))
-                || (w == "." && k >= 2 && self.tokens[k - 2].text.len() <= 3);
+                || (w == "." && k >= 2 && self.tokens[k - 2].text.len() <= 3)
+                // "President of Kazakhstan | X": a title of a country.
+                || (w == "of" && k >= 2 && self.p.title_words.contains(self.word(k - 2)) && self.p.countries.contains(self.word(k)));
             if !titleish || self.inside_unit(k - 1) {
                 break;
             }
@@ -353,7 +359,8 @@ impl Ctx<'_> {
             }
             let w = self.word(k);
             let titleish =
-                self.p.title_words.contains(w) || matches!(w, "the" | "-" | "." | "his" | "her") || (self.cap(k) && self.is_word_at(k));
+                self.p.title_words.contains(w) || matches!(w, "the" | "-" | "." | "his" | "her") || (self.cap(k) && self.is_word_at(k))
+                    || (w == "of" && self.p.countries.contains(self.word(k + 1)));
             if !titleish {
                 break;
             }

@@ -119,6 +119,8 @@ impl Ctx<'_> {
         while j < te + 4
             && self.unit_at(j).is_none()
             && (matches!(self.word(j), "the" | "a" | "an")
+                // "hosted his Armenian counterpart X"
+                || (j == te && matches!(self.word(j), "his" | "her" | "their"))
                 || self.p.title_words.contains(self.word(j))
                 || self.p.honorifics.match_at(self.tokens, j).is_some()
                 || (self.cap(j) && self.unit_at(j).is_none() && self.is_word_at(j)))

@@ -20,10 +20,27 @@ impl Ctx<'_> {
                 if matches!(self.word(i), "to" | "for") && i + 1 != t {
                     continue;
                 }
+                // "Haqqani, who is wanted in five countries, met ...": the cue
+                // belongs to a relative clause closed before the verb.
+                if self.inside_closed_relative(i, t) {
+                    continue;
+                }
                 return true;
             }
         }
         false
+    }
+
+    /// Whether token `i` sits in a relative clause (", who ...", ", which
+    /// ...") that a comma closes before `t`.
+    fn inside_closed_relative(&self, i: usize, t: usize) -> bool {
+        let closed = (i + 1..t).any(|k| self.word(k) == ",");
+        let opened = (i.saturating_sub(12)..i)
+            .rev()
+            .take_while(|&k| self.word(k) != ",")
+            .any(|k| k > 0 && self.word(k - 1) == "," && self.p.relativizers.contains_word(self.word(k)))
+            || (i > 0 && self.word(i - 1) == "," && self.p.relativizers.contains_word(self.word(i)));
+        closed && opened
     }
 
     pub(super) fn sentence_is_realis(&self) -> bool {

@@ -508,9 +508,13 @@ impl Scan<'_> {
 /// ends with a period is not one, however many names it holds ("Qatari
 /// Prime Minister X met Y.").
 fn is_title_case(s: &Sentence) -> bool {
-    let words = s.tokens.iter().filter(|t| t.is_word()).count();
-    let caps = s.tokens.iter().zip(&s.capitalized).filter(|(t, c)| t.is_word() && **c).count();
-    words >= 4 && caps * 10 > words * 8 && s.tokens.last().is_none_or(|t| t.text != ".")
+    // Title case leaves short function words in lower case: "EU Leader
+    // Holds Separate Talks with A and B".
+    let small = |t: &Token| matches!(t.text.as_str(), "of" | "with" | "and" | "the" | "a" | "an" | "in" | "on" | "to" | "for" | "at" | "by" | "from" | "as" | "or");
+    let counted = |(t, _): &(&Token, &bool)| t.is_word() && !small(t);
+    let words = s.tokens.iter().zip(&s.capitalized).filter(counted).count();
+    let caps = s.tokens.iter().zip(&s.capitalized).filter(counted).filter(|(_, c)| **c).count();
+    words >= 4 && caps * 10 > words * 8 && s.tokens.last().is_none_or(|t| !matches!(t.text.as_str(), "." | ":"))
 }
 
 /// What a document's own spelling says about its words, gathered in one
@@ -761,6 +765,15 @@ pub fn discover(sentences: &[Sentence], text: &str, mentions: &[Vec<Mention>], g
             if out.mentions[si].iter().any(|m| m.start < end && start < m.end) {
                 continue;
             }
+            // "Karabakh Armenians": a people, not a person, when the article
+            // also writes the singular as a word of its own ("Armenian").
+            let last = scan.word(end - 1);
+            let demonym = last.strip_suffix('s').is_some_and(|one| {
+                doc_words.proper.contains(one) && p.nationality_endings.iter().any(|e| one.ends_with(e.as_str()))
+            });
+            if class == Class::Person && demonym {
+                continue;
+            }
             let (a, b) = sentence.folded.original_range(tokens[start].start, tokens[end - 1].end);
             let label = text[sentence.span.start + a..sentence.span.start + b].to_string();
             let words = key_words(&label, &p.name_particles);
@@ -773,7 +786,20 @@ pub fn discover(sentences: &[Sentence], text: &str, mentions: &[Vec<Mention>], g
                     m.start == end + 1 && sentence.tokens.get(m.end).is_some_and(|t| t.text == ")") && gaz.entities[m.entity].class == class
                 })
             });
+            // "Mr. Wang" after "Wang Yi": a form of address and one name
+            // word is the one person the document named with that word.
+            let addressed = (class == Class::Person && p.honorifics.match_at(tokens, start).is_some() && words.len() == 2)
+                .then(|| {
+                    let w = &words[1];
+                    let holders: Vec<usize> = (0..out.entities.len())
+                        .filter(|&k| out.entities[k].class == Class::Person && entity_words[k].len() >= 2 && entity_words[k].contains(w))
+                        .collect();
+                    (holders.len() == 1).then(|| base + holders[0])
+                })
+                .flatten();
             let entity = if let Some(e) = known {
+                e
+            } else if let Some(e) = addressed {
                 e
             } else if let Some(m) = bracketed.flatten() {
                 m.entity
@@ -801,6 +827,16 @@ pub fn discover(sentences: &[Sentence], text: &str, mentions: &[Vec<Mention>], g
             out.mentions[si].push(Mention { start, end, entity, via: Via::Name, adjectival: false });
         }
     }
+    // Every name word of each discovered person, for "Mr. Wang" after "Wang
+    // Yi": after a form of address, any word of a name names its person.
+    let addressed: Vec<(usize, Vec<String>, usize)> = out
+        .mentions
+        .iter()
+        .enumerate()
+        .flat_map(|(si, ms)| ms.iter().map(move |m| (si, m)))
+        .filter(|(_, m)| m.entity >= base && out.entities[m.entity - base].class == Class::Person)
+        .map(|(si, m)| (si, key_words(&out.entities[m.entity - base].pref_label, &p.name_particles), m.entity))
+        .collect();
     // A later surname alone is the discovered person: "Mujahid said".
     let people: Vec<(usize, String, usize)> = out
         .mentions
@@ -815,7 +851,14 @@ pub fn discover(sentences: &[Sentence], text: &str, mentions: &[Vec<Mention>], g
             if !sentence.capitalized[i] || mentions[si].iter().chain(&out.mentions[si]).any(|m| m.start <= i && i < m.end) {
                 continue;
             }
-            let candidates: Vec<usize> = people.iter().filter(|(s, w, _)| *s <= si && *w == t.text).map(|p| p.2).collect();
+            let after_address = i > 0 && {
+                let k = if sentence.tokens[i - 1].text == "." && i > 1 { i - 2 } else { i - 1 };
+                p.honorifics.match_at(&sentence.tokens, k).is_some_and(|n| k + n == i || k + n + 1 == i)
+            };
+            let mut candidates: Vec<usize> = people.iter().filter(|(s, w, _)| *s <= si && *w == t.text).map(|p| p.2).collect();
+            if candidates.is_empty() && after_address {
+                candidates = addressed.iter().filter(|(s, ws, _)| *s <= si && ws.len() >= 2 && ws.contains(&t.text)).map(|p| p.2).collect();
+            }
             if let Some(&e) = candidates.first().filter(|_| candidates.iter().all(|&c| c == candidates[0])) {
                 out.mentions[si].push(Mention { start: i, end: i + 1, entity: e, via: Via::ShortName, adjectival: false });
             }

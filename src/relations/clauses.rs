@@ -256,13 +256,34 @@ impl Ctx<'_> {
                     (self.units[f].end..self.units[u].start)
                         .any(|k| self.is_word_at(k) && !self.cap(k) && !matches!(self.word(k), "and" | "or"))
                 };
-                if coordinated_vp && self.units[u].end + 1 == t {
+                // "Congo accuses Rwanda of backing M23 and has repeatedly
+                // rejected ...": auxiliaries and adverbs may come between.
+                let e = self.units[u].end;
+                let and_then_verb = self.word(e) == "and"
+                    && (e + 1..t).all(|k| {
+                        let w = self.word(k);
+                        matches!(w, "has" | "have" | "had" | "was" | "were" | "is" | "also" | "then" | "later" | "again" | "still")
+                            || (w.ends_with("ly") && !self.cap(k))
+                    });
+                let coordinated_vp = coordinated_vp || (and_then_verb && t - e <= 4);
+                if coordinated_vp && and_then_verb {
                     let subject = in_clause
                         .iter()
                         .copied()
                         .find(|&f| f != u && !self.units[f].possessive && !self.units[f].attributive && !self.is_prepositional_object(f));
-                    if let Some(f) = subject.filter(|&f| object_of_first_verb(f)) {
+                    // "Pakistan accuses A of backing B and has rejected": A is
+                    // an object too when a verb stands before it.
+                    let opens_clause = |f: usize| {
+                        (cs..self.units[f].start).all(|k| {
+                            !self.is_word_at(k) || self.cap(k) || matches!(self.word(k), "the" | "a" | "an") || self.p.title_words.contains(self.word(k))
+                        })
+                    };
+                    if let Some(f) = subject.filter(|&f| object_of_first_verb(f) && opens_clause(f)) {
                         return Some(self.group_left(f, cs)).filter(|g| !g.is_empty());
+                    }
+                    // The subject is no actor, and the actors before are objects.
+                    if and_then_verb && subject.is_none_or(|f| !opens_clause(f)) && !opens_clause(u) {
+                        return None;
                     }
                 }
                 u
@@ -276,6 +297,11 @@ impl Ctx<'_> {
                     .iter()
                     .copied()
                     .find(|&u| (!self.is_prepositional_object(u) || self.is_proxy_object(u)) && !self.units[u].attributive)?;
+                // "After meeting A, the delegation held talks with B": A is
+                // the object of a verb before it, not the subject.
+                if (cs..self.units[first].start).any(|k| self.trigger_at(k).is_some()) {
+                    return None;
+                }
                 // "Sarraj's deputy, Fathi al-Majbari, met": the person the
                 // possessive title names.
                 let first = self.named_by_possessive_title(first).unwrap_or(first);

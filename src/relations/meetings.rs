@@ -207,7 +207,7 @@ impl Ctx<'_> {
         }
         for j in te..(te + 8).min(self.tokens.len()) {
             let w = self.word(j);
-            if matches!(w, "with" | "separately") {
+            if matches!(w, "with" | "separately" | "separate") {
                 return true;
             }
             if !self.is_word_at(j)
@@ -421,7 +421,11 @@ impl Ctx<'_> {
                 return;
             }
             let group = self.group_right(first, self.tokens.len());
-            if self.irrealis_before(t, 0) || self.irrealis_after(self.units[*group.last().unwrap()].end) || self.modal_in_clause(t) {
+            if self.irrealis_before(t, 0)
+                || self.irrealis_after(self.units[*group.last().unwrap()].end)
+                || self.modal_in_clause(t)
+                || self.denied_before(t)
+            {
                 return;
             }
             if group.len() == 1 {

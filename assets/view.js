@@ -90,7 +90,7 @@
     var label = sel("text", { "class": "edge-label", "text-anchor": "middle", fill: predColor(e.predicate), "data-id": e.id });
     label.textContent = e.predicate === "mentions" ? "" : e.predicate + (e.support > 1 ? " ×" + e.support : "");
     var select = function (ev) { ev.stopPropagation(); showEdge(e); };
-    g.addEventListener("click", select); label.addEventListener("click", select);
+    g.addEventListener("click", select);
     // The relation's label shows only for the hovered or selected edge.
     g.addEventListener("pointerenter", function () { label.classList.add("on"); });
     g.addEventListener("pointerleave", function () { if (!g.classList.contains("selected")) label.classList.remove("on"); });

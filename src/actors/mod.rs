@@ -1,6 +1,7 @@
 //! Finding actors: gazetteer names in a sentence ([`mentions`]), names to
-//! entities with look-alikes kept apart ([`resolve`]), and actors the
-//! gazetteer does not list ([`discover`]).
+//! entities with look-alikes kept apart ([`resolve`]), actors the
+//! gazetteer does not list ([`discover`]), and whether two names are
+//! spellings of one actor ([`spelling`]).
 //!
 //! Takes sentences (from `text`) and the gazetteer (from `ontology`); gives
 //! resolved mentions to the relation rules.
@@ -8,3 +9,4 @@
 pub mod discover;
 pub mod mentions;
 pub mod resolve;
+pub mod spelling;

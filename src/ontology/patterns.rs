@@ -93,6 +93,10 @@ struct RawMeet {
     #[serde(default)]
     attendance: Vec<String>,
     #[serde(default)]
+    multilateral: Vec<String>,
+    #[serde(default)]
+    company: Vec<String>,
+    #[serde(default)]
     discussed: Vec<String>,
     #[serde(default)]
     remote: Vec<String>,
@@ -179,6 +183,10 @@ pub struct Patterns {
     pub meet_participants: PhraseSet,
     /// "In attendance were A and B".
     pub meet_attendance: PhraseSet,
+    /// "held trilateral talks with A and B": A and B met each other too.
+    pub meet_multilateral: PhraseSet,
+    /// "met B in the company of C": C was at the meeting on the subject's side.
+    pub meet_company: PhraseSet,
     /// "discussed <topic> with X".
     pub meet_discussed: PhraseSet,
     /// Words of a talk at a distance: "by phone", "in a video call".
@@ -259,6 +267,8 @@ impl Patterns {
             meet_their: p(&raw.meet.their),
             meet_participants: p(&raw.meet.participants),
             meet_attendance: p(&raw.meet.attendance),
+            meet_multilateral: p(&raw.meet.multilateral),
+            meet_company: p(&raw.meet.company),
             meet_discussed: p(&raw.meet.discussed),
             meet_remote: p(&raw.meet.remote),
             irrealis_before: p(&raw.meet.irrealis_before),

@@ -33,10 +33,34 @@ impl Ctx<'_> {
         i
     }
 
+    /// The length of a photo caption's position marker at `k`: "(L)",
+    /// "(R)", "(C)", "(left)", "(2nd R)"; 0 if there is none.
+    pub(super) fn position_marker_at(&self, k: usize) -> usize {
+        if self.word(k) != "(" {
+            return 0;
+        }
+        let close = (k + 1..(k + 5).min(self.tokens.len())).find(|&j| self.word(j) == ")");
+        let Some(c) = close else { return 0 };
+        let inside = (k + 1..c).all(|j| {
+            matches!(self.word(j), "l" | "r" | "c" | "left" | "right" | "center" | "centre" | "front" | "back" | "top" | "bottom")
+                || self.word(j).chars().next().is_some_and(|ch| ch.is_ascii_digit())
+        });
+        if c > k + 1 && inside {
+            c + 1 - k
+        } else {
+            0
+        }
+    }
+
     /// Whether tokens `a..b` join two members of a coordination:
     /// ", ", " and ", ", and the ", " & ", " or ", optionally followed by
     /// a short title ("and acting foreign minister").
     pub(super) fn is_coordination_gap(&self, a: usize, b: usize) -> bool {
+        // "A (L) and B (R)": a photo caption's position after a name.
+        let a = a + self.position_marker_at(a);
+        if a > b {
+            return false;
+        }
         let gap = &self.tokens[a..b];
         let mut k = 0;
         while k < gap.len() && matches!(gap[k].text.as_str(), "," | "and" | "&" | "or" | "\"" | "'") {

@@ -187,12 +187,45 @@ impl Ctx<'_> {
             return;
         }
         match self.object_after(te) {
-            Some(objects) => self.meet_each(&subjects, &objects, "meet-verb-object", 0.9),
+            Some(objects) => {
+                self.meet_each(&subjects, &objects, "meet-verb-object", 0.9);
+                // "held trilateral talks with A and B": A and B met too.
+                if objects.len() >= 2 && (t..te).any(|k| self.p.meet_multilateral.match_at(self.tokens, k).is_some()) {
+                    self.meet_one_another(&objects, "meet-multilateral", 0.85);
+                }
+                // "met B in the company of C and D": C and D met B.
+                let end = self.units[*objects.last().unwrap()].end;
+                if let Some(companions) = self.companions_after(end) {
+                    // "met B, who was accompanied by C": C is on B's side.
+                    let objects_side = (end..self.units[companions[0]].start).any(|k| self.p.relativizers.contains_word(self.word(k)));
+                    let other = if objects_side { &subjects } else { &objects };
+                    self.meet_each(&companions, other, "meet-in-company", 0.8);
+                }
+            }
             // "A and B held talks with Qatari officials": a partner that is
             // no actor, so A and B did not meet each other.
             None if self.partner_not_named(te) => {}
             None => self.meet_one_another(&subjects, "meet-verb-coordination", 0.9),
         }
+    }
+
+    /// "... in the company of C and D", "..., accompanied by C": the actors
+    /// a company phrase brings to the meeting, within a few words after `end`
+    /// and in the same clause.
+    fn companions_after(&self, end: usize) -> Option<Vec<usize>> {
+        let stop = (end + 6).min(self.tokens.len());
+        let at = (end..stop).find(|&k| self.p.meet_company.match_at(self.tokens, k).is_some())?;
+        if (end..at).any(|k| self.is_breaker_at(k) || self.trigger_at(k).is_some() || self.unit_at(k).is_some()) {
+            return None;
+        }
+        let n = self.p.meet_company.match_at(self.tokens, at)?;
+        if let Some(u) = self.name_after_long_title(at + n) {
+            return Some(self.group_right(u, self.tokens.len()));
+        }
+        let j = self.skip_titles_forward(at + n, 8);
+        let j = if self.word(j) == "," { self.skip_forms_of_address(j + 1) } else { j };
+        let first = self.unit_at(j).filter(|&u| !self.units[u].possessive)?;
+        Some(self.group_right(first, self.tokens.len()))
     }
 
     /// Whether the meeting verb ending at `te` has a partner that is not an
@@ -353,9 +386,15 @@ impl Ctx<'_> {
         }
         let stop = (k + 20).min(self.tokens.len());
         while k < stop && self.word(k) != "," {
+            // "the Chairman of the National Oil Corporation (NOC) X": the
+            // person right after the title's organization, without a comma.
+            if let Some(u) = self.unit_at(k).filter(|&u| self.units[u].class == Class::Person && !self.units[u].possessive) {
+                let after_org = k > 0 && (self.unit_ending_at(k).is_some() || self.word(k - 1) == ")");
+                return after_org.then_some(u);
+            }
             let w = self.word(k);
             let ok = self.p.title_words.contains(w)
-                || matches!(w, "of" | "for" | "the" | "and" | "on" | "to" | "-" | "'s")
+                || matches!(w, "of" | "for" | "the" | "and" | "on" | "to" | "-" | "'s" | "(" | ")")
                 || (self.cap(k) && self.is_word_at(k))
                 || self.unit_at(k).is_some_and(|u| self.units[u].class == Class::Organization);
             if !ok || self.is_breaker_at(k) || self.trigger_at(k).is_some() {

@@ -104,10 +104,20 @@ function arg(name) {
     let edge = null;
     const candidates = clickText ? edges.filter((e) => e.evidence.some((v) => v.sentence.includes(clickText))).slice(0, 1)
       : edges.slice().sort((a, b) => b.support - a.support || (a.id < b.id ? -1 : 1)).slice(0, 50);
+    // Hovering shows labels that may cover the point: the point must still
+    // be the edge's once the pointer is over it.
+    const stillOnTop = (id, pt) => page.evaluate(({ id, pt }) => {
+        const hit = document.elementFromPoint(pt.x, pt.y);
+        return !!hit && hit.closest("g.edge") === document.querySelector(`#edges g.edge[data-id="${id}"]`);
+      }, { id, pt });
     for (const e of candidates) {
       out.clickPoint = await clickPoint(e.id);
       edge = e;
-      if (out.clickPoint) break;
+      if (out.clickPoint) {
+        await page.mouse.move(out.clickPoint.x, out.clickPoint.y);
+        if (await stillOnTop(e.id, out.clickPoint)) break;
+        out.clickPoint = null;
+      }
     }
     if (edge) {
       out.clicked = { id: edge.id, predicate: edge.predicate, support: edge.support, sentences: edge.evidence.map((v) => v.sentence) };

@@ -320,7 +320,21 @@ impl Scan<'_> {
     /// sentence, not a part of an actor just named ("Hamas Gaza chief").
     fn organization_before_title(&self, t: usize) -> Option<(usize, usize)> {
         let mut b = t;
-        while b > 0 && t - b < 5 && self.name_word(b - 1) {
+        // "Libyan National Army chief X": a head noun may also be a title's
+        // word ("army chief").
+        let org_word = |k: usize| {
+            let w = self.word(k);
+            self.name_word(k)
+                || (self.capitalized[k]
+                    && !self.covered[k]
+                    && self.tokens[k].is_word()
+                    && w.chars().count() >= 2
+                    && !NOT_NAMES.contains(&w)
+                    && !self.p.honorifics.contains_word(w)
+                    && !self.p.lead_blockers.contains_word(w)
+                    && self.p.leader_titles.match_at(self.tokens, k).is_none())
+        };
+        while b > 0 && t - b < 5 && org_word(b - 1) {
             b -= 1;
         }
         // "Alongside Mossad head X": the capital of the first word may be
@@ -506,12 +520,22 @@ pub fn discover(sentences: &[Sentence], text: &str, mentions: &[Vec<Mention>], g
             }
             // "Mossad chief David Barnea": whoever a leader's title before a
             // person belongs to is an organization.
-            if let Some(n) = p.leader_titles.match_at(tokens, i) {
+            // "Libyan National Army commander X": an armed organization's
+            // name ends right before its commander's title.
+            // "Libyan National Army (LNA) commander X": the name ends before
+            // its acronym in brackets.
+            let name_end = if i >= 3 && scan.word(i - 1) == ")" && scan.word(i - 3) == "(" { i - 3 } else { i };
+            let armed_title = || {
+                p.armed_titles
+                    .match_at(tokens, i)
+                    .filter(|_| name_end > 0 && p.armed_heads.contains_word(scan.word(name_end - 1)) && sentence.capitalized[name_end - 1])
+            };
+            if let Some(n) = p.leader_titles.match_at(tokens, i).or_else(armed_title) {
                 let k = scan.skip_honorifics(i + n);
                 let person = scan.name_at(k).is_some()
                     || mentions[si].iter().any(|m| m.start == k && gaz.entities.get(m.entity).is_some_and(|e| e.class == Class::Person));
                 if person {
-                    if let Some((b, e)) = scan.organization_before_title(i) {
+                    if let Some((b, e)) = scan.organization_before_title(name_end) {
                         // "Tajik President X": one word before a head of
                         // state's title is a nationality, unless an acronym.
                         let lone = e - b == 1 && !scan.original(b).chars().all(|c| c.is_uppercase() || c == '.');

@@ -127,6 +127,10 @@ struct RawLeads {
     titles: Vec<String>,
     #[serde(default)]
     state_titles: Vec<String>,
+    #[serde(default)]
+    armed_titles: Vec<String>,
+    #[serde(default)]
+    armed_heads: Vec<String>,
     verbs: Vec<String>,
     passive: Vec<String>,
     blockers: Vec<String>,
@@ -207,6 +211,10 @@ pub struct Patterns {
     pub object_stop: PhraseSet,
     pub leader_nouns: PhraseSet,
     pub leader_titles: PhraseSet,
+    /// "LNA commander X": titles that lead an armed organization only.
+    pub armed_titles: PhraseSet,
+    /// Last words of an armed organization's name ("army", "forces").
+    pub armed_heads: PhraseSet,
     /// Leader titles a country's head also bears ("Tajik President X").
     pub state_titles: PhraseSet,
     pub lead_verbs: PhraseSet,
@@ -286,6 +294,8 @@ impl Patterns {
             object_stop: p(&raw.reject.object_stop),
             leader_nouns: p(&raw.leads.nouns),
             leader_titles: p(&raw.leads.titles),
+            armed_titles: p(&raw.leads.armed_titles),
+            armed_heads: p(&raw.leads.armed_heads),
             state_titles: p(&raw.leads.state_titles),
             lead_verbs: p(&raw.leads.verbs),
             lead_passive: p(&raw.leads.passive),

@@ -168,6 +168,15 @@ impl<'a> Ctx<'a> {
         self.found.push(Found { subject, predicate, object, rule, confidence, inferred: resolved, context });
     }
 
+    /// Whether an organization is an armed one: one of its names ends with
+    /// an armed organization's head noun ("Libyan National Army").
+    pub(super) fn armed(&self, e: usize) -> bool {
+        let entity = self.gaz.get(e);
+        std::iter::once(&entity.pref_label).chain(&entity.alt_labels).any(|label| {
+            crate::ontology::gazetteer::name_words(label).last().is_some_and(|w| self.p.armed_heads.contains_word(w))
+        })
+    }
+
     pub(super) fn class(&self, e: usize) -> Class {
         self.gaz.get(e).class
     }
@@ -232,7 +241,10 @@ impl<'a> Ctx<'a> {
                 }
                 if !gap.is_empty() && gap.len() <= 5 && gap.iter().all(|t| t.text == "'s" || self.p.title_words.contains(&t.text)) {
                     let skip = usize::from(gap[0].text == "'s");
-                    if self.p.leader_titles.match_at(self.tokens, u.end + skip) == Some(gap.len() - skip) && !self.title_blocked(u.start) {
+                    let title = u.end + skip;
+                    let leads = self.p.leader_titles.match_at(self.tokens, title) == Some(gap.len() - skip)
+                        || (self.p.armed_titles.match_at(self.tokens, title) == Some(gap.len() - skip) && self.armed(u.entity));
+                    if leads && !self.title_blocked(u.start) {
                         self.title_leads.push((next.clone(), u.clone()));
                     }
                     if gap.len() > skip {

@@ -513,7 +513,8 @@ pub fn discover(sentences: &[Sentence], text: &str, mentions: &[Vec<Mention>], g
                     k = scan.skip_honorifics(k + 2);
                 }
                 if !p.title_words.contains(scan.word(k)) {
-                    if let Some(end) = scan.name_at(k) {
+                    // "King Abdulaziz International Airport" is a thing.
+                    if let Some(end) = scan.name_at(k).filter(|&e| !p.not_person_endings.contains_word(scan.word(e - 1))) {
                         found.push((k, end, Class::Person));
                     }
                 }

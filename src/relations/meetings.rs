@@ -224,7 +224,15 @@ impl Ctx<'_> {
         }
         let j = self.skip_titles_forward(at + n, 8);
         let j = if self.word(j) == "," { self.skip_forms_of_address(j + 1) } else { j };
-        let first = self.unit_at(j).filter(|&u| !self.units[u].possessive)?;
+        let first = self.unit_at(j)?;
+        // "in the company of the GNA's Minister of Interior, X": the person
+        // the possessive title names, not the organization.
+        let owner = self.units[first].possessive || self.word(self.units[first].end) == "'s";
+        if owner {
+            let k = (self.units[first].end..(self.units[first].end + 10).min(self.tokens.len())).find(|&k| self.word(k) == ",")?;
+            let person = self.unit_at(self.skip_forms_of_address(k + 1)).filter(|&u| self.units[u].class == Class::Person)?;
+            return Some(self.group_right(person, self.tokens.len()));
+        }
         Some(self.group_right(first, self.tokens.len()))
     }
 

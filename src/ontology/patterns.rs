@@ -95,6 +95,10 @@ struct RawMeet {
     #[serde(default)]
     multilateral: Vec<String>,
     #[serde(default)]
+    noun_adjectives: Vec<String>,
+    #[serde(default)]
+    hosting: Vec<String>,
+    #[serde(default)]
     company: Vec<String>,
     #[serde(default)]
     discussed: Vec<String>,
@@ -189,6 +193,10 @@ pub struct Patterns {
     pub meet_attendance: PhraseSet,
     /// "held trilateral talks with A and B": A and B met each other too.
     pub meet_multilateral: PhraseSet,
+    /// Words that make "meeting" after them a noun: "a long meeting".
+    pub meet_noun_adjectives: PhraseSet,
+    /// "X hosted a meeting between A and B": X was at it too.
+    pub meet_hosting: PhraseSet,
     /// "met B in the company of C": C was at the meeting on the subject's side.
     pub meet_company: PhraseSet,
     /// "discussed <topic> with X".
@@ -276,6 +284,8 @@ impl Patterns {
             meet_participants: p(&raw.meet.participants),
             meet_attendance: p(&raw.meet.attendance),
             meet_multilateral: p(&raw.meet.multilateral),
+            meet_noun_adjectives: p(&raw.meet.noun_adjectives),
+            meet_hosting: p(&raw.meet.hosting),
             meet_company: p(&raw.meet.company),
             meet_discussed: p(&raw.meet.discussed),
             meet_remote: p(&raw.meet.remote),

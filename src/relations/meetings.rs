@@ -37,12 +37,13 @@ impl Ctx<'_> {
                 }
             }
             if let Some(len) = self.p.meet_verbs.match_at(self.tokens, i) {
-                if !self.inside_unit(i)
-                    && !matches!(
-                        self.word(i.wrapping_sub(1)),
-                        "the" | "a" | "an" | "their" | "his" | "her" | "its" | "our" | "this" | "that" | "'s"
-                    )
-                {
+                let before = self.word(i.wrapping_sub(1));
+                // "a long overdue meeting between A and B" is a noun.
+                let noun = matches!(before, "the" | "a" | "an" | "their" | "his" | "her" | "its" | "our" | "this" | "that" | "'s")
+                    || ((self.p.meet_noun_adjectives.contains_word(before) || (!before.is_empty() && before.bytes().all(|b| b.is_ascii_digit())))
+                        && self.p.meet_nouns.match_at(self.tokens, i).is_some())
+                    || (self.word(i + len) == "between" && self.p.meet_nouns.match_at(self.tokens, i).is_some());
+                if !self.inside_unit(i) && !noun {
                     self.meeting_verb(i, i + len, realis);
                     i += len;
                     continue;
@@ -80,11 +81,22 @@ impl Ctx<'_> {
     /// phrase when a light verb at `i` governs a meeting noun.
     pub(super) fn light_verb_phrase(&self, i: usize) -> Option<usize> {
         let n = self.p.light_verbs.match_at(self.tokens, i)?;
-        for j in i + n..(i + n + 5).min(self.tokens.len()) {
+        let mut end = (i + n + 5).min(self.tokens.len());
+        for j in i + n..self.tokens.len() {
+            if j >= end {
+                break;
+            }
             if let Some(len) = self.p.meet_nouns.match_at(self.tokens, j) {
                 return Some(j + len);
             }
             let w = self.word(j);
+            // "held three face-to-face meetings": a hyphenated word counts
+            // as one.
+            let hyphen = |k: usize| self.word(k) == "-" && k > 0 && self.tokens[k - 1].end == self.tokens[k].start;
+            if hyphen(j) || (j > 0 && hyphen(j - 1)) {
+                end = (end + 1).min(self.tokens.len());
+                continue;
+            }
             // "had no direct talks": a negated meeting is none; "had
             // cancelled their meeting": nor is one called off.
             if !self.is_word_at(j)
@@ -437,6 +449,16 @@ impl Ctx<'_> {
         while at < te + 4 && matches!(self.word(at), "held" | "have" | "has" | "had" | "been" | "were" | "was" | "took" | "place") {
             at += 1;
         }
+        // "the May 12 meeting in the southern city of Kandahar between A and
+        // B": a place or a date before "between".
+        if matches!(self.word(at), "in" | "on" | "at") {
+            let stop = (at + 1..(at + 9).min(self.tokens.len())).find(|&k| {
+                self.word(k) == "," || self.unit_at(k).is_some() || self.trigger_at(k).is_some() || self.is_breaker_at(k) || self.word(k) == "between"
+            });
+            if let Some(k) = stop.filter(|&k| self.word(k) == "between") {
+                at = k;
+            }
+        }
         let w = self.word(at);
         // "The meeting included A, B and C", "talks attended by A and B":
         // the participants all met.
@@ -463,7 +485,11 @@ impl Ctx<'_> {
         let between = matches!(w, "between" | "among" | "amongst" | "involving");
         if between {
             let start = at + 1;
-            let Some(first) = (start..(start + 4).min(self.tokens.len())).find_map(|k| self.unit_at(k)) else { return };
+            // "between Armenian Security Council Secretary X and ...": titles first.
+            let first = (start..(start + 4).min(self.tokens.len()))
+                .find_map(|k| self.unit_at(k))
+                .or_else(|| self.unit_at(self.skip_titles_forward(start, 8)));
+            let Some(first) = first else { return };
             if self.units[first].possessive {
                 return;
             }
@@ -480,6 +506,19 @@ impl Ctx<'_> {
                 return;
             }
             self.meet_one_another(&group, "meet-noun-between", 0.9);
+            // "X hosted a (long) meeting between A and B": X met them.
+            let mut v = t;
+            while v > 0 && t - v < 4 && self.p.meet_hosting.match_before(self.tokens, v).is_none() && self.is_word_at(v - 1) && !self.cap(v - 1) {
+                v -= 1;
+            }
+            if let Some(n) = self.p.meet_hosting.match_before(self.tokens, v) {
+                if let Some(hosts) = self.subject_of(v - n) {
+                    let hosts: Vec<usize> = hosts.into_iter().filter(|h| !group.contains(h)).collect();
+                    if !hosts.is_empty() && !self.irrealis_before(v - n, self.units[*hosts.last().unwrap()].end) {
+                        self.meet_each(&hosts, &group, "meet-hosted-between", 0.8);
+                    }
+                }
+            }
             return;
         }
         // "A's talks with B", "A's first meeting with B".

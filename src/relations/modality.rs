@@ -14,6 +14,9 @@ impl Ctx<'_> {
             if self.inside_unit(i) {
                 continue;
             }
+            if self.is_month_may(i) {
+                continue;
+            }
             if self.p.irrealis_before.match_at(self.tokens, i).is_some_and(|n| i + n <= t) {
                 // "to" and "for" block only right before the verb: "travelled
                 // to Doha and met", "conditions for meeting Haftar".
@@ -59,6 +62,13 @@ impl Ctx<'_> {
     /// "the meeting could also be the first of regular meetings between A
     /// and B": a modal verb anywhere earlier in the clause of a meeting noun.
     pub(super) fn modal_in_clause(&self, t: usize) -> bool {
-        (self.clause_start(t)..t).any(|k| matches!(self.word(k), "could" | "would" | "may" | "might" | "will" | "should" | "shall"))
+        (self.clause_start(t)..t)
+            .any(|k| matches!(self.word(k), "could" | "would" | "may" | "might" | "will" | "should" | "shall") && !self.is_month_may(k))
+    }
+
+    /// "The May 12 meeting", "on 12 May": the month, not the modal.
+    fn is_month_may(&self, k: usize) -> bool {
+        let digits = |j: usize| j < self.tokens.len() && !self.word(j).is_empty() && self.word(j).bytes().all(|b| b.is_ascii_digit());
+        self.word(k) == "may" && self.cap(k) && (digits(k + 1) || (k > 0 && digits(k - 1)))
     }
 }

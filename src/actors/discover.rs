@@ -512,6 +512,13 @@ pub fn discover(sentences: &[Sentence], text: &str, mentions: &[Vec<Mention>], g
                 if scan.word(k) == "of" && p.countries.contains(scan.word(k + 1)) {
                     k = scan.skip_honorifics(k + 2);
                 }
+                // "United Nations envoy X": an organization's name, known by
+                // its head noun, before any title of a named person.
+                if scan.name_at(k).is_some() {
+                    if let Some((b, e)) = scan.organization_before_title(i).filter(|&(b, e)| e - b >= 2 && p.org_heads.contains_word(scan.word(e - 1))) {
+                        found.push((b, e, Class::Organization));
+                    }
+                }
                 if !p.title_words.contains(scan.word(k)) {
                     // "King Abdulaziz International Airport" is a thing.
                     if let Some(end) = scan.name_at(k).filter(|&e| !p.not_person_endings.contains_word(scan.word(e - 1))) {

@@ -547,10 +547,25 @@ impl Ctx<'_> {
         if (0..self.tokens.len()).any(|k| self.p.meet_remote.match_at(self.tokens, k).is_some()) {
             return None;
         }
-        (from..(from + 10).min(self.tokens.len()))
-            .take_while(|&k| self.unit_at(k).is_none() && !self.is_breaker_at(k) && !matches!(self.word(k), "," | ";" | ":" | "and"))
+        // "discussed issues including prisoners, aid and the airport with X":
+        // a list that "including" opens may hold commas.
+        let listing = |k: usize| (from..k).any(|j| matches!(self.word(j), "including" | "notably") || (self.word(j) == "such" && self.word(j + 1) == "as"));
+        (from..(from + 20).min(self.tokens.len()))
+            .take_while(|&k| {
+                self.unit_at(k).is_none()
+                    && !self.is_breaker_at(k)
+                    && !matches!(self.word(k), ";" | ":")
+                    && (!matches!(self.word(k), "," | "and") || listing(k))
+            })
             .find(|&k| self.word(k) == "with")
-            .filter(|&k| self.unit_at(k + 1).is_some() || self.unit_at(k + 2).is_some())
+            .filter(|&k| {
+                // "with Yemen's foreign minister X": a country's title first.
+                let mut j = k + 1;
+                if self.p.countries.contains(self.word(j)) && self.word(j + 1) == "'s" {
+                    j += 2;
+                }
+                self.unit_at(k + 1).is_some() || self.unit_at(k + 2).is_some() || self.unit_at(self.skip_titles_forward(j, 6)).is_some()
+            })
     }
 
     /// The actors listed after "the meeting included", "talks attended by":

@@ -5,6 +5,7 @@
 //! - a proposal made in an earlier clause: "X proposed talks, which Y rejected";
 //! - "A rejects talks" with no other side: recorded for the discourse rules.
 
+use crate::ontology::gazetteer::Class;
 use super::facts::Predicate;
 use super::model::{Ctx, Unit};
 use super::model::{COPULA, PREPOSITIONS};
@@ -201,12 +202,23 @@ impl Ctx<'_> {
             .flatten()
             .map(|u| self.units[u].clone())
             .filter(|u| !u.possessive && u.class == o.class);
+        // "a proposal by United Nations envoy X": the envoy proposes for
+        // the organization his title names.
+        let principal = self
+            .title_roles
+            .iter()
+            .find(|(person, org, _)| person.entity == o.entity && org.start == o.start && org.class == Class::Organization)
+            .map(|(_, org, _)| org.clone())
+            .filter(|_| !anaphoric);
         for s in subjects {
             let s = self.units[s].clone();
             let (rule, conf) = if anaphoric { ("reject-anaphoric-proposal", 0.8) } else { ("reject-proposal", 0.9) };
             self.emit_with(s.entity, Predicate::Rejected, o.entity, rule, &[&s, &o], conf, context);
             if let Some(c) = &co_author {
                 self.emit_with(s.entity, Predicate::Rejected, c.entity, rule, &[&s, c], conf, context);
+            }
+            if let Some(org) = principal.as_ref().filter(|org| org.entity != s.entity) {
+                self.emit_with(s.entity, Predicate::Rejected, org.entity, "reject-proposal-of-envoy", &[&s, org], 0.8, context);
             }
         }
     }

@@ -31,7 +31,8 @@ impl Ctx<'_> {
     /// Khan Muttaqi", "Taliban spokesman Zabiullah Mujahid") or by an
     /// apposition after it ("Nazary, head of foreign relations of the NRF,").
     pub(super) fn roles(&mut self) {
-        for (person, org, words) in std::mem::take(&mut self.title_roles) {
+        // A copy: the rejection rules read these titles again ("a proposal by UN envoy X").
+        for (person, org, words) in self.title_roles.clone() {
             self.emit_role(&person, Some(&org), words, "role-title");
         }
         for (person, org) in std::mem::take(&mut self.affiliations) {

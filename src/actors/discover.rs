@@ -280,7 +280,8 @@ impl Scan<'_> {
         let place_before =
             matches!(before, "in" | "at" | "near" | "across" | "into" | "to" | "toward" | "towards" | "outside" | "inside" | "the" | "-");
         let tail_of_name = i > 0 && self.p.name_particles.contains(before);
-        let thing = self.p.not_person_endings.contains_word(last) || (i..end).any(|k| self.words.places.contains(self.word(k)));
+        let thing = self.p.not_person_endings.contains_word(last)
+            || (i..end).any(|k| self.words.places.contains(self.word(k)) || self.p.not_person_words.contains_word(self.word(k)));
         // "Islamic Jihad leader X": the run names whoever the title's
         // holder belongs to, not a person.
         let before_title_or_hyphen = self.word(end) == "-" || self.p.title_words.contains(self.word(end));
@@ -692,7 +693,29 @@ pub fn discover(sentences: &[Sentence], text: &str, mentions: &[Vec<Mention>], g
                     (holders.len() == 1).then(|| base + holders[0])
                 })
                 .flatten();
+            // "bin Salman" after "Mohammed bin Salman": a particle and a last
+            // name is a short reference to the one person named in full with
+            // that last name, listed or discovered, earlier in the document.
+            let short_reference = (class == Class::Person && words.len() == 1 && scan.particle(start))
+                .then(|| {
+                    let w = &words[0];
+                    let listed = mentions[..=si].iter().flatten().map(|m| m.entity).filter(|&e| {
+                        gaz.entities.get(e).is_some_and(|en| {
+                            en.class == Class::Person && key_words(&en.pref_label, &p.name_particles).last() == Some(w) && key_words(&en.pref_label, &p.name_particles).len() >= 2
+                        })
+                    });
+                    let found_here = (0..out.entities.len())
+                        .filter(|&k| out.entities[k].class == Class::Person && entity_words[k].len() >= 2 && entity_words[k].last() == Some(w))
+                        .map(|k| base + k);
+                    let mut all: Vec<usize> = listed.chain(found_here).collect();
+                    all.sort_unstable();
+                    all.dedup();
+                    (all.len() == 1).then(|| all[0])
+                })
+                .flatten();
             let entity = if let Some(e) = known {
+                e
+            } else if let Some(e) = short_reference {
                 e
             } else if let Some(e) = addressed {
                 e

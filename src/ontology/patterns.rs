@@ -72,6 +72,8 @@ struct RawActors {
     #[serde(default)]
     not_person_endings: Vec<String>,
     #[serde(default)]
+    not_person_words: Vec<String>,
+    #[serde(default)]
     collective_nouns: Vec<String>,
     #[serde(default)]
     not_organizations: Vec<String>,
@@ -172,6 +174,8 @@ pub struct Patterns {
     /// Last words of capitalized names that are things, not people: "the
     /// Berlin Conference", "Al Salam Palace".
     pub not_person_endings: PhraseSet,
+    /// Words no person's name holds: "Islamic Jihad" is no person.
+    pub not_person_words: PhraseSet,
     /// Nouns after a plural organization name's singular that stand for
     /// the organization: "the Houthi group" for "Houthis".
     pub collective_nouns: Vec<String>,
@@ -271,6 +275,7 @@ impl Patterns {
             name_possessives: raw.actors.name_possessives.iter().map(|w| crate::text::fold::fold(w)).collect(),
             countries: raw.actors.countries.iter().map(|w| crate::text::fold::fold(w)).collect(),
             not_person_endings: p(&raw.actors.not_person_endings),
+            not_person_words: p(&raw.actors.not_person_words),
             collective_nouns: raw.actors.collective_nouns.clone(),
             not_organizations: raw.actors.not_organizations.iter().map(|w| crate::text::fold::fold(w)).collect(),
             person_groups: p(&raw.actors.person_groups),

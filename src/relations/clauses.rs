@@ -258,6 +258,9 @@ impl Ctx<'_> {
                 }
             }
         }
+        if let Some(group) = self.team_led_by(t, cs) {
+            return Some(group);
+        }
         let last_comma = (cs..t).rev().find(|&k| self.word(k) == "," && !self.inside_unit(k));
         let chunk_start = last_comma.map_or(cs, |c| c + 1);
         let nearest = in_clause.iter().copied().rev().find(|&u| self.units[u].start >= chunk_start && !self.units[u].attributive);
@@ -356,6 +359,38 @@ impl Ctx<'_> {
                     group.insert(0, org);
                 }
             }
+        }
+        Some(group)
+    }
+
+    /// "Its negotiation team, led by X, met ...", "The delegation, headed
+    /// by X, met": the leader between commas right before the verb at `t`,
+    /// with the organization whose team it is, when one is named.
+    fn team_led_by(&self, t: usize, cs: usize) -> Option<Vec<usize>> {
+        if t < 2 || self.word(t - 1) != "," {
+            return None;
+        }
+        let p = self.unit_ending_at(t - 1).filter(|&p| self.units[p].class == Class::Person && !self.units[p].possessive)?;
+        let first = self.skip_titles_back(self.units[p].start);
+        let n = self.p.lead_passive.match_before(self.tokens, first)?;
+        let comma = first - n - 1;
+        if first < n + 1 || self.word(comma) != "," || comma <= cs {
+            return None;
+        }
+        let mut group = vec![p];
+        // "its negotiation team", "The Taliban delegation": the team's owner.
+        let owner = (0..self.units.len())
+            .rev()
+            .find(|&u| self.units[u].start >= cs && self.units[u].end <= comma)
+            .filter(|&u| {
+                self.units[u].class == Class::Organization
+                    && ((self.units[u].end..comma).all(|k| self.is_word_at(k) && !self.cap(k) || self.word(k) == "'s")
+                        && (self.units[u].end..comma).any(|k| self.p.proxies.match_at(self.tokens, k).is_some())
+                        // "A delegation of the NRF, headed by X,"
+                        || (self.units[u].end == comma && self.is_proxy_object(u)))
+            });
+        if let Some(o) = owner {
+            group.insert(0, o);
         }
         Some(group)
     }

@@ -120,8 +120,10 @@ impl<'a> Extractor<'a> {
         let sents: Vec<Sentence> = spans.iter().map(|&s| Sentence::new(text, s)).collect();
         let matches: Vec<_> = sents.iter().map(|s| mentions::find(s, text, gaz)).collect();
         let (mut resolved, mut mentioned) = resolve::resolve(&sents, &matches, gaz, pats);
-        discover::stretch_listed_names(&sents, text, &mut resolved, gaz, pats);
-        let discovered = discover::discover(&sents, text, &resolved, gaz, pats);
+        // What the document's own spelling says about its words, read once.
+        let words = discover::DocumentWords::new(&sents);
+        discover::stretch_listed_names(&sents, &words, text, &mut resolved, gaz, pats);
+        let discovered = discover::discover(&sents, &words, text, &resolved, gaz, pats);
         for (ms, extra) in resolved.iter_mut().zip(discovered.mentions) {
             if !extra.is_empty() {
                 mentioned.extend(extra.iter().map(|m| m.entity));

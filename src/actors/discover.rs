@@ -388,7 +388,12 @@ impl Scan<'_> {
 fn is_title_case(s: &Sentence) -> bool {
     // Title case leaves short function words in lower case: "EU Leader
     // Holds Separate Talks with A and B".
-    let small = |t: &Token| matches!(t.text.as_str(), "of" | "with" | "and" | "the" | "a" | "an" | "in" | "on" | "to" | "for" | "at" | "by" | "from" | "as" | "or");
+    let small = |t: &Token| {
+        matches!(
+            t.text.as_str(),
+            "of" | "with" | "and" | "the" | "a" | "an" | "in" | "on" | "to" | "for" | "at" | "by" | "from" | "as" | "or"
+        )
+    };
     let counted = |(t, _): &(&Token, &bool)| t.is_word() && !small(t);
     let words = s.tokens.iter().zip(&s.capitalized).filter(counted).count();
     let caps = s.tokens.iter().zip(&s.capitalized).filter(counted).filter(|(_, c)| **c).count();
@@ -397,7 +402,7 @@ fn is_title_case(s: &Sentence) -> bool {
 
 /// What a document's own spelling says about its words, gathered in one
 /// pass over its tokens.
-struct DocumentWords<'d> {
+pub struct DocumentWords<'d> {
     /// Words it writes in lower case somewhere.
     lower: HashSet<&'d str>,
     /// Words it writes with a capital inside a sentence (not first, not in a
@@ -409,7 +414,7 @@ struct DocumentWords<'d> {
 }
 
 impl<'d> DocumentWords<'d> {
-    fn new(sentences: &'d [Sentence]) -> DocumentWords<'d> {
+    pub fn new(sentences: &'d [Sentence]) -> DocumentWords<'d> {
         let mut words = DocumentWords { lower: HashSet::new(), proper: HashSet::new(), places: HashSet::new() };
         for s in sentences {
             let headline = is_title_case(s);
@@ -443,8 +448,14 @@ impl<'d> DocumentWords<'d> {
 /// never writes in lower case, that names no place, organization or country,
 /// and that no other name follows: "Ahmad Shah Massoud Khalili" is not
 /// stretched.
-pub fn stretch_listed_names(sentences: &[Sentence], text: &str, mentions: &mut [Vec<Mention>], gaz: &Gazetteer, p: &Patterns) {
-    let doc_words = DocumentWords::new(sentences);
+pub fn stretch_listed_names(
+    sentences: &[Sentence],
+    doc_words: &DocumentWords,
+    text: &str,
+    mentions: &mut [Vec<Mention>],
+    gaz: &Gazetteer,
+    p: &Patterns,
+) {
     for (si, sentence) in sentences.iter().enumerate() {
         if is_title_case(sentence) || mentions[si].is_empty() {
             continue;
@@ -455,7 +466,7 @@ pub fn stretch_listed_names(sentences: &[Sentence], text: &str, mentions: &mut [
             covered[m.start..m.end].iter_mut().for_each(|c| *c = true);
         }
         let original = &text[sentence.span.start..sentence.span.end];
-        let scan = Scan { words: &doc_words, sentence, text: original, tokens, capitalized: &sentence.capitalized, covered, p };
+        let scan = Scan { words: doc_words, sentence, text: original, tokens, capitalized: &sentence.capitalized, covered, p };
         for m in mentions[si].iter_mut() {
             let j = m.end;
             // "the Ismail Khan Foundation": a person's name inside an
@@ -465,7 +476,8 @@ pub fn stretch_listed_names(sentences: &[Sentence], text: &str, mentions: &mut [
                 m.adjectival = true;
                 continue;
             }
-            let full_person = m.via == Via::Name && m.end - m.start >= 2 && gaz.entities.get(m.entity).is_some_and(|e| e.class == Class::Person);
+            let full_person =
+                m.via == Via::Name && m.end - m.start >= 2 && gaz.entities.get(m.entity).is_some_and(|e| e.class == Class::Person);
             if !full_person || !scan.name_word(j) || scan.name_word(j + 1) || scan.particle(j + 1) || scan.initial(j + 1).is_some() {
                 continue;
             }
@@ -485,10 +497,16 @@ pub fn stretch_listed_names(sentences: &[Sentence], text: &str, mentions: &mut [
 
 /// Finds the actors a document introduces that the gazetteer does not list.
 /// `mentions` are the resolved gazetteer mentions of each sentence.
-pub fn discover(sentences: &[Sentence], text: &str, mentions: &[Vec<Mention>], gaz: &Gazetteer, p: &Patterns) -> Discovered {
+pub fn discover(
+    sentences: &[Sentence],
+    doc_words: &DocumentWords,
+    text: &str,
+    mentions: &[Vec<Mention>],
+    gaz: &Gazetteer,
+    p: &Patterns,
+) -> Discovered {
     let mut out = Discovered { entities: Vec::new(), mentions: vec![Vec::new(); sentences.len()] };
     let base = gaz.entities.len();
-    let doc_words = DocumentWords::new(sentences);
     // Key words of each discovered entity, and the entity of each name seen.
     let mut entity_words: Vec<Vec<String>> = Vec::new();
     let mut seen: std::collections::HashMap<(Class, Vec<String>), usize> = std::collections::HashMap::new();
@@ -503,7 +521,7 @@ pub fn discover(sentences: &[Sentence], text: &str, mentions: &[Vec<Mention>], g
             covered[m.start..m.end].iter_mut().for_each(|c| *c = true);
         }
         let original = &text[sentence.span.start..sentence.span.end];
-        let scan = Scan { words: &doc_words, sentence, text: original, tokens, capitalized: &sentence.capitalized, covered, p };
+        let scan = Scan { words: doc_words, sentence, text: original, tokens, capitalized: &sentence.capitalized, covered, p };
         let mut found: Vec<(usize, usize, Class)> = Vec::new();
         for i in 0..tokens.len() {
             // "spokesman Zabiullah Mujahid", "Taliban spokesman Mawlawi X Y"
@@ -516,7 +534,9 @@ pub fn discover(sentences: &[Sentence], text: &str, mentions: &[Vec<Mention>], g
                 // "United Nations envoy X": an organization's name, known by
                 // its head noun, before any title of a named person.
                 if scan.name_at(k).is_some() {
-                    if let Some((b, e)) = scan.organization_before_title(i).filter(|&(b, e)| e - b >= 2 && p.org_heads.contains_word(scan.word(e - 1))) {
+                    if let Some((b, e)) =
+                        scan.organization_before_title(i).filter(|&(b, e)| e - b >= 2 && p.org_heads.contains_word(scan.word(e - 1)))
+                    {
                         found.push((b, e, Class::Organization));
                     }
                 }
@@ -664,9 +684,9 @@ pub fn discover(sentences: &[Sentence], text: &str, mentions: &[Vec<Mention>], g
             // "Karabakh Armenians": a people, not a person, when the article
             // also writes the singular as a word of its own ("Armenian").
             let last = scan.word(end - 1);
-            let demonym = last.strip_suffix('s').is_some_and(|one| {
-                doc_words.proper.contains(one) && p.nationality_endings.iter().any(|e| one.ends_with(e.as_str()))
-            });
+            let demonym = last
+                .strip_suffix('s')
+                .is_some_and(|one| doc_words.proper.contains(one) && p.nationality_endings.iter().any(|e| one.ends_with(e.as_str())));
             if class == Class::Person && demonym {
                 continue;
             }
@@ -701,11 +721,15 @@ pub fn discover(sentences: &[Sentence], text: &str, mentions: &[Vec<Mention>], g
                     let w = &words[0];
                     let listed = mentions[..=si].iter().flatten().map(|m| m.entity).filter(|&e| {
                         gaz.entities.get(e).is_some_and(|en| {
-                            en.class == Class::Person && key_words(&en.pref_label, &p.name_particles).last() == Some(w) && key_words(&en.pref_label, &p.name_particles).len() >= 2
+                            en.class == Class::Person
+                                && key_words(&en.pref_label, &p.name_particles).last() == Some(w)
+                                && key_words(&en.pref_label, &p.name_particles).len() >= 2
                         })
                     });
                     let found_here = (0..out.entities.len())
-                        .filter(|&k| out.entities[k].class == Class::Person && entity_words[k].len() >= 2 && entity_words[k].last() == Some(w))
+                        .filter(|&k| {
+                            out.entities[k].class == Class::Person && entity_words[k].len() >= 2 && entity_words[k].last() == Some(w)
+                        })
                         .map(|k| base + k);
                     let mut all: Vec<usize> = listed.chain(found_here).collect();
                     all.sort_unstable();

@@ -302,7 +302,10 @@ impl Ctx<'_> {
                     // an object too when a verb stands before it.
                     let opens_clause = |f: usize| {
                         (cs..self.units[f].start).all(|k| {
-                            !self.is_word_at(k) || self.cap(k) || matches!(self.word(k), "the" | "a" | "an") || self.p.title_words.contains(self.word(k))
+                            !self.is_word_at(k)
+                                || self.cap(k)
+                                || matches!(self.word(k), "the" | "a" | "an")
+                                || self.p.title_words.contains(self.word(k))
                         })
                     };
                     if let Some(f) = subject.filter(|&f| object_of_first_verb(f) && opens_clause(f)) {
@@ -379,16 +382,13 @@ impl Ctx<'_> {
         }
         let mut group = vec![p];
         // "its negotiation team", "The Taliban delegation": the team's owner.
-        let owner = (0..self.units.len())
-            .rev()
-            .find(|&u| self.units[u].start >= cs && self.units[u].end <= comma)
-            .filter(|&u| {
-                self.units[u].class == Class::Organization
-                    && ((self.units[u].end..comma).all(|k| self.is_word_at(k) && !self.cap(k) || self.word(k) == "'s")
+        let owner = (0..self.units.len()).rev().find(|&u| self.units[u].start >= cs && self.units[u].end <= comma).filter(|&u| {
+            self.units[u].class == Class::Organization
+                && ((self.units[u].end..comma).all(|k| self.is_word_at(k) && !self.cap(k) || self.word(k) == "'s")
                         && (self.units[u].end..comma).any(|k| self.p.proxies.match_at(self.tokens, k).is_some())
                         // "A delegation of the NRF, headed by X,"
                         || (self.units[u].end == comma && self.is_proxy_object(u)))
-            });
+        });
         if let Some(o) = owner {
             group.insert(0, o);
         }
@@ -443,9 +443,10 @@ impl Ctx<'_> {
                 continue;
             }
             let w = self.word(k);
-            let titleish =
-                self.p.title_words.contains(w) || matches!(w, "the" | "-" | "." | "his" | "her") || (self.cap(k) && self.is_word_at(k))
-                    || (w == "of" && self.p.countries.contains(self.word(k + 1)));
+            let titleish = self.p.title_words.contains(w)
+                || matches!(w, "the" | "-" | "." | "his" | "her")
+                || (self.cap(k) && self.is_word_at(k))
+                || (w == "of" && self.p.countries.contains(self.word(k + 1)));
             if !titleish {
                 break;
             }

@@ -40,7 +40,8 @@ impl Ctx<'_> {
                 let before = self.word(i.wrapping_sub(1));
                 // "a long overdue meeting between A and B" is a noun.
                 let noun = matches!(before, "the" | "a" | "an" | "their" | "his" | "her" | "its" | "our" | "this" | "that" | "'s")
-                    || ((self.p.meet_noun_adjectives.contains_word(before) || (!before.is_empty() && before.bytes().all(|b| b.is_ascii_digit())))
+                    || ((self.p.meet_noun_adjectives.contains_word(before)
+                        || (!before.is_empty() && before.bytes().all(|b| b.is_ascii_digit())))
                         && self.p.meet_nouns.match_at(self.tokens, i).is_some())
                     || (self.word(i + len) == "between" && self.p.meet_nouns.match_at(self.tokens, i).is_some());
                 if !self.inside_unit(i) && !noun {
@@ -453,7 +454,11 @@ impl Ctx<'_> {
         // B": a place or a date before "between".
         if matches!(self.word(at), "in" | "on" | "at") {
             let stop = (at + 1..(at + 9).min(self.tokens.len())).find(|&k| {
-                self.word(k) == "," || self.unit_at(k).is_some() || self.trigger_at(k).is_some() || self.is_breaker_at(k) || self.word(k) == "between"
+                self.word(k) == ","
+                    || self.unit_at(k).is_some()
+                    || self.trigger_at(k).is_some()
+                    || self.is_breaker_at(k)
+                    || self.word(k) == "between"
             });
             if let Some(k) = stop.filter(|&k| self.word(k) == "between") {
                 at = k;
@@ -508,7 +513,12 @@ impl Ctx<'_> {
             self.meet_one_another(&group, "meet-noun-between", 0.9);
             // "X hosted a (long) meeting between A and B": X met them.
             let mut v = t;
-            while v > 0 && t - v < 4 && self.p.meet_hosting.match_before(self.tokens, v).is_none() && self.is_word_at(v - 1) && !self.cap(v - 1) {
+            while v > 0
+                && t - v < 4
+                && self.p.meet_hosting.match_before(self.tokens, v).is_none()
+                && self.is_word_at(v - 1)
+                && !self.cap(v - 1)
+            {
                 v -= 1;
             }
             if let Some(n) = self.p.meet_hosting.match_before(self.tokens, v) {
@@ -549,7 +559,9 @@ impl Ctx<'_> {
         }
         // "discussed issues including prisoners, aid and the airport with X":
         // a list that "including" opens may hold commas.
-        let listing = |k: usize| (from..k).any(|j| matches!(self.word(j), "including" | "notably") || (self.word(j) == "such" && self.word(j + 1) == "as"));
+        let listing = |k: usize| {
+            (from..k).any(|j| matches!(self.word(j), "including" | "notably") || (self.word(j) == "such" && self.word(j + 1) == "as"))
+        };
         (from..(from + 20).min(self.tokens.len()))
             .take_while(|&k| {
                 self.unit_at(k).is_none()

@@ -172,9 +172,9 @@ impl<'a> Ctx<'a> {
     /// an armed organization's head noun ("Libyan National Army").
     pub(super) fn armed(&self, e: usize) -> bool {
         let entity = self.gaz.get(e);
-        std::iter::once(&entity.pref_label).chain(&entity.alt_labels).any(|label| {
-            crate::ontology::gazetteer::name_words(label).last().is_some_and(|w| self.p.armed_heads.contains_word(w))
-        })
+        std::iter::once(&entity.pref_label)
+            .chain(&entity.alt_labels)
+            .any(|label| crate::ontology::gazetteer::name_words(label).last().is_some_and(|w| self.p.armed_heads.contains_word(w)))
     }
 
     pub(super) fn class(&self, e: usize) -> Class {

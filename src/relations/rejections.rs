@@ -5,10 +5,10 @@
 //! - a proposal made in an earlier clause: "X proposed talks, which Y rejected";
 //! - "A rejects talks" with no other side: recorded for the discourse rules.
 
-use crate::ontology::gazetteer::Class;
 use super::facts::Predicate;
 use super::model::{Ctx, Unit};
 use super::model::{COPULA, PREPOSITIONS};
+use crate::ontology::gazetteer::Class;
 
 impl Ctx<'_> {
     pub(super) fn rejections(&mut self) {

@@ -125,6 +125,8 @@ struct RawReject {
     anaphoric: Vec<String>,
     blockers: Vec<String>,
     object_stop: Vec<String>,
+    #[serde(default)]
+    unacceptable: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -220,6 +222,9 @@ pub struct Patterns {
     /// Verbs that are themselves a proposal: (folded verb, folded noun).
     pub proposal_verbs: Vec<(String, String)>,
     pub reject_blockers: PhraseSet,
+    /// "X said Y's proposal cannot be accepted": what a speaker says of a
+    /// proposal to reject it.
+    pub reject_unacceptable: PhraseSet,
     pub object_stop: PhraseSet,
     pub leader_nouns: PhraseSet,
     pub leader_titles: PhraseSet,
@@ -306,6 +311,7 @@ impl Patterns {
             proposal_making: p(&raw.reject.making),
             proposal_verbs: raw.reject.made_nouns.iter().map(|(v, n)| (crate::text::fold::fold(v), crate::text::fold::fold(n))).collect(),
             reject_blockers: p(&raw.reject.blockers),
+            reject_unacceptable: p(&raw.reject.unacceptable),
             object_stop: p(&raw.reject.object_stop),
             leader_nouns: p(&raw.leads.nouns),
             leader_titles: p(&raw.leads.titles),

@@ -36,6 +36,33 @@ impl Ctx<'_> {
             }
             i = te;
         }
+        self.said_unacceptable(&owners);
+    }
+
+    /// "Hayya said Netanyahu's proposal cannot be accepted", "X stated that
+    /// the Taliban's offer was unacceptable": the speaker rejects the
+    /// proposal's author.
+    fn said_unacceptable(&mut self, owners: &[(usize, usize)]) {
+        for &(k, owner) in owners {
+            // The verdict follows the proposal within its clause: "the
+            // proposal prolongs the war and therefore cannot be accepted".
+            let stop =
+                (k + 1..(k + 14).min(self.tokens.len())).find(|&j| self.unit_at(j).is_some() || matches!(self.word(j), ";" | ":" | "\""));
+            let end = stop.unwrap_or((k + 14).min(self.tokens.len()));
+            if !(k + 1..end).any(|j| self.p.reject_unacceptable.match_at(self.tokens, j).is_some()) {
+                continue;
+            }
+            let os = self.units[owner].start;
+            let Some(v) = (0..os).rev().find(|&v| self.p.say_verbs.match_at(self.tokens, v).is_some()) else { continue };
+            let Some(speakers) = self.subject_of(v) else { continue };
+            let o = self.units[owner].clone();
+            for s in speakers {
+                let s = self.units[s].clone();
+                if s.entity != o.entity {
+                    self.emit(s.entity, Predicate::Rejected, o.entity, "reject-said-unacceptable", &[&s, &o], 0.8);
+                }
+            }
+        }
     }
 
     /// Every proposal in the sentence whose author is named:

@@ -222,6 +222,36 @@ impl Ctx<'_> {
         }
     }
 
+    /// "Monday's talks in Istanbul, led by A and B": two or more people
+    /// leading one meeting met. `t..te` is the meeting noun. Whether it
+    /// found such a list.
+    fn talks_led_by(&mut self, t: usize, te: usize) -> bool {
+        let mut k = te;
+        if matches!(self.word(k), "in" | "on" | "at") {
+            while k < te + 6 && self.cap(k + 1) && self.unit_at(k + 1).is_none() {
+                k += 1;
+            }
+            k += 1;
+        }
+        if self.word(k) == "," {
+            k += 1;
+        }
+        let Some(n) = self.p.lead_passive.match_at(self.tokens, k) else { return false };
+        let mut j = k + n;
+        // "led by Ukraine's Defence Minister X": a country's title.
+        if self.p.countries.contains(self.word(j)) && self.word(j + 1) == "'s" {
+            j += 2;
+        }
+        let j = self.skip_titles_forward(j, 8);
+        let Some(first) = self.unit_at(j).filter(|&u| self.units[u].class == Class::Person) else { return false };
+        let group = self.group_right(first, self.tokens.len());
+        if group.len() < 2 || self.irrealis_before(t, 0) || self.modal_in_clause(t) || self.denied_before(t) {
+            return false;
+        }
+        self.meet_one_another(&group, "meet-talks-led-by", 0.85);
+        true
+    }
+
     /// "... in the company of C and D", "..., accompanied by C": the actors
     /// a company phrase brings to the meeting, within a few words after `end`
     /// and in the same clause.
@@ -463,6 +493,11 @@ impl Ctx<'_> {
             if let Some(k) = stop.filter(|&k| self.word(k) == "between") {
                 at = k;
             }
+        }
+        // "the talks in Istanbul, led by A and B": the heads of the
+        // delegations met.
+        if self.talks_led_by(t, te) {
+            return;
         }
         let w = self.word(at);
         // "The meeting included A, B and C", "talks attended by A and B":

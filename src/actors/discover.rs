@@ -11,6 +11,8 @@
 //! Across documents, a discovered actor's IRI comes from its folded name, so
 //! the same name is the same node everywhere.
 
+use crate::actors::document_words::is_title_case;
+pub use crate::actors::document_words::DocumentWords;
 use crate::actors::mentions::Sentence;
 use crate::actors::resolve::{Mention, Via};
 pub use crate::actors::spelling::variants;
@@ -19,7 +21,6 @@ use crate::ontology::gazetteer::{key_words, name_words, Class, Entity, Gazetteer
 use crate::ontology::patterns::Patterns;
 use crate::text::tokens::Token;
 use oxigraph::model::NamedNode;
-use std::collections::HashSet;
 
 /// Where discovered actors' IRIs live: apart from the gazetteer's, so that
 /// a listed actor's IRI never changes meaning.
@@ -379,65 +380,6 @@ impl Scan<'_> {
             }
         }
         i
-    }
-}
-
-/// A headline in title case capitalizes nearly every word; a sentence that
-/// ends with a period is not one, however many names it holds ("Qatari
-/// Prime Minister X met Y.").
-fn is_title_case(s: &Sentence) -> bool {
-    // Title case leaves short function words in lower case: "EU Leader
-    // Holds Separate Talks with A and B".
-    let small = |t: &Token| {
-        matches!(
-            t.text.as_str(),
-            "of" | "with" | "and" | "the" | "a" | "an" | "in" | "on" | "to" | "for" | "at" | "by" | "from" | "as" | "or"
-        )
-    };
-    let counted = |(t, _): &(&Token, &bool)| t.is_word() && !small(t);
-    let words = s.tokens.iter().zip(&s.capitalized).filter(counted).count();
-    let caps = s.tokens.iter().zip(&s.capitalized).filter(counted).filter(|(_, c)| **c).count();
-    words >= 4 && caps * 10 > words * 8 && s.tokens.last().is_none_or(|t| !matches!(t.text.as_str(), "." | ":"))
-}
-
-/// What a document's own spelling says about its words, gathered in one
-/// pass over its tokens.
-pub struct DocumentWords<'d> {
-    /// Words it writes in lower case somewhere.
-    lower: HashSet<&'d str>,
-    /// Words it writes with a capital inside a sentence (not first, not in a
-    /// title-case headline) and never in lower case: names, not common nouns.
-    proper: HashSet<&'d str>,
-    /// Capitalized words right after a preposition of place ("in Libya",
-    /// "across Gaza"): places, whatever else they name.
-    places: HashSet<&'d str>,
-}
-
-impl<'d> DocumentWords<'d> {
-    pub fn new(sentences: &'d [Sentence]) -> DocumentWords<'d> {
-        let mut words = DocumentWords { lower: HashSet::new(), proper: HashSet::new(), places: HashSet::new() };
-        for s in sentences {
-            let headline = is_title_case(s);
-            for (i, (t, &c)) in s.tokens.iter().zip(&s.capitalized).enumerate() {
-                if !t.is_word() {
-                    continue;
-                }
-                let before = if i > 0 { s.tokens[i - 1].text.as_str() } else { "" };
-                if !c {
-                    words.lower.insert(&t.text);
-                    continue;
-                }
-                if i > 0 && !headline && !matches!(before, "\"" | "'" | ":" | "(") {
-                    words.proper.insert(&t.text);
-                }
-                if matches!(before, "in" | "across" | "throughout" | "inside" | "into" | "near") {
-                    words.places.insert(&t.text);
-                }
-            }
-        }
-        let lower = &words.lower;
-        words.proper.retain(|w| !lower.contains(w));
-        words
     }
 }
 

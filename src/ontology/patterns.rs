@@ -127,6 +127,8 @@ struct RawReject {
     object_stop: Vec<String>,
     #[serde(default)]
     unacceptable: Vec<String>,
+    #[serde(default)]
+    spokes_titles: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -225,6 +227,9 @@ pub struct Patterns {
     /// "X said Y's proposal cannot be accepted": what a speaker says of a
     /// proposal to reject it.
     pub reject_unacceptable: PhraseSet,
+    /// Titles of people who speak or negotiate for their organization: a
+    /// proposal by "UN envoy X" is the UN's too.
+    pub spokes_titles: PhraseSet,
     pub object_stop: PhraseSet,
     pub leader_nouns: PhraseSet,
     pub leader_titles: PhraseSet,
@@ -312,6 +317,7 @@ impl Patterns {
             proposal_verbs: raw.reject.made_nouns.iter().map(|(v, n)| (crate::text::fold::fold(v), crate::text::fold::fold(n))).collect(),
             reject_blockers: p(&raw.reject.blockers),
             reject_unacceptable: p(&raw.reject.unacceptable),
+            spokes_titles: p(&raw.reject.spokes_titles),
             object_stop: p(&raw.reject.object_stop),
             leader_nouns: p(&raw.leads.nouns),
             leader_titles: p(&raw.leads.titles),

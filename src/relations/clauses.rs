@@ -101,7 +101,11 @@ impl Ctx<'_> {
             for j in 0..rest.len() {
                 if let Some(mut n) = self.p.titles.match_at(self.tokens, a + k + j) {
                     // "and Foreign Minister of Armenia X": the country is the title's.
-                    if self.word(a + k + j + n) == "of" && self.p.countries.contains(self.word(a + k + j + n + 1)) {
+                    // Not "the chief of Pakistan's ISI": the country's organization follows.
+                    if self.word(a + k + j + n) == "of"
+                        && self.p.countries.contains(self.word(a + k + j + n + 1))
+                        && self.word(a + k + j + n + 2) != "'s"
+                    {
                         n += 2;
                     }
                     in_title[j..(j + n).min(rest.len())].iter_mut().for_each(|x| *x = true);

@@ -234,7 +234,15 @@ impl Ctx<'_> {
         let principal = self
             .title_roles
             .iter()
-            .find(|(person, org, _)| person.entity == o.entity && org.start == o.start && org.class == Class::Organization)
+            .find(|(person, org, (a, b))| {
+                // Only a title that speaks for the organization: "UN envoy X",
+                // "Taliban spokesman X"; a co-founder or a commander offers
+                // in his own name.
+                person.entity == o.entity
+                    && org.start == o.start
+                    && org.class == Class::Organization
+                    && (*a..*b).any(|k| self.p.spokes_titles.contains_word(self.word(k)))
+            })
             .map(|(_, org, _)| org.clone())
             .filter(|_| !anaphoric);
         for s in subjects {

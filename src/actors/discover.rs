@@ -217,6 +217,34 @@ impl Scan<'_> {
         (self.name_word(end) || self.initial(end).is_some()).then_some(end)
     }
 
+    /// Whether tokens `b..e` are a nationality with a point of the compass
+    /// or a rank before it: "North Korean" (leader X), "Top South Sudanese"
+    /// (official). Neither a person nor an organization.
+    fn nationality(&self, b: usize, e: usize) -> bool {
+        let demonym = |w: &str| self.p.nationality_endings.iter().any(|x| w.ends_with(x.as_str()));
+        let before = |w: &str| {
+            matches!(w, "north" | "south" | "east" | "west" | "northern" | "southern" | "eastern" | "western")
+                || self.p.title_words.contains(w)
+        };
+        e > b + 1
+            && demonym(self.word(e - 1))
+            && (b..e - 1).all(|k| before(self.word(k)))
+            && (b..e - 1).any(|k| !self.p.title_words.contains(self.word(k)))
+    }
+
+    /// Whether token `i` is the lower-case second syllable of a hyphenated
+    /// given name ("in" of "Jae-in", "yong" of "Eui-yong"): a short word,
+    /// not one of the words that make a compound adjective of a name.
+    fn syllable(&self, i: usize) -> bool {
+        let w = self.word(i);
+        i < self.tokens.len()
+            && self.tokens[i].is_word()
+            && !self.capitalized[i]
+            && (2..=4).contains(&w.chars().count())
+            && w.chars().all(|c| c.is_ascii_lowercase())
+            && !self.p.name_suffix_words.contains_word(w)
+    }
+
     /// Whether tokens `i - 1` and `i` touch (no space between): "Al-Thani".
     fn touching(&self, i: usize) -> bool {
         i > 0 && i < self.tokens.len() && self.tokens[i - 1].end == self.tokens[i].start
@@ -243,6 +271,13 @@ impl Scan<'_> {
             }
             // "Al-Thani": a hyphen between two name words joins them.
             if self.word(j) == "-" && self.touching(j) && self.touching(j + 1) && self.name_word(j + 1) {
+                j += 2;
+                continue;
+            }
+            // "Moon Jae-in", "Chung Eui-yong": a given name of two syllables
+            // joined by a hyphen, the second in lower case. Not "X-led",
+            // "X-backed".
+            if self.word(j) == "-" && self.touching(j) && self.touching(j + 1) && self.syllable(j + 1) {
                 j += 2;
                 continue;
             }
@@ -281,7 +316,8 @@ impl Scan<'_> {
         let place_before =
             matches!(before, "in" | "at" | "near" | "across" | "into" | "to" | "toward" | "towards" | "outside" | "inside" | "the" | "-");
         let tail_of_name = i > 0 && self.p.name_particles.contains(before);
-        let thing = self.p.not_person_endings.contains_word(last)
+        let thing = self.nationality(i, end)
+            || self.p.not_person_endings.contains_word(last)
             || (i..end).any(|k| self.words.places.contains(self.word(k)) || self.p.not_person_words.contains_word(self.word(k)));
         // "Islamic Jihad leader X": the run names whoever the title's
         // holder belongs to, not a person.
@@ -348,6 +384,9 @@ impl Scan<'_> {
         }
         // "UN Libya chief": a place is no part of an organization's name.
         if (b..t).any(|k| self.words.places.contains(self.word(k)) || self.p.countries.contains(self.word(k))) {
+            return None;
+        }
+        if t - b >= 2 && self.nationality(b, t) {
             return None;
         }
         // "'88 Generation leader X": a name that starts with a number is
@@ -484,7 +523,9 @@ pub fn discover(
                 }
                 if !p.title_words.contains(scan.word(k)) {
                     // "King Abdulaziz International Airport" is a thing.
-                    if let Some(end) = scan.name_at(k).filter(|&e| !p.not_person_endings.contains_word(scan.word(e - 1))) {
+                    if let Some(end) =
+                        scan.name_at(k).filter(|&e| !p.not_person_endings.contains_word(scan.word(e - 1)) && !scan.nationality(k, e))
+                    {
                         found.push((k, end, Class::Person));
                     }
                 }

@@ -74,6 +74,8 @@ struct RawActors {
     #[serde(default)]
     not_person_words: Vec<String>,
     #[serde(default)]
+    name_suffix_words: Vec<String>,
+    #[serde(default)]
     collective_nouns: Vec<String>,
     #[serde(default)]
     not_organizations: Vec<String>,
@@ -180,6 +182,9 @@ pub struct Patterns {
     pub not_person_endings: PhraseSet,
     /// Words no person's name holds: "Islamic Jihad" is no person.
     pub not_person_words: PhraseSet,
+    /// Words after a name and a hyphen that make a compound adjective, not
+    /// a name: "Taliban-led", "Iran-run".
+    pub name_suffix_words: PhraseSet,
     /// Nouns after a plural organization name's singular that stand for
     /// the organization: "the Houthi group" for "Houthis".
     pub collective_nouns: Vec<String>,
@@ -286,6 +291,7 @@ impl Patterns {
             countries: raw.actors.countries.iter().map(|w| crate::text::fold::fold(w)).collect(),
             not_person_endings: p(&raw.actors.not_person_endings),
             not_person_words: p(&raw.actors.not_person_words),
+            name_suffix_words: p(&raw.actors.name_suffix_words),
             collective_nouns: raw.actors.collective_nouns.clone(),
             not_organizations: raw.actors.not_organizations.iter().map(|w| crate::text::fold::fold(w)).collect(),
             person_groups: p(&raw.actors.person_groups),

@@ -29,6 +29,9 @@ SPLIT = {
     # Gathered and annotated in the second session of 2026-12-06 and scored blind
     # before any rule of that session reached them (blind-2026-12-06b.md).
     "sahel": "test3", "syria": "test3",
+    # Gathered at the end of that session and scored blind with its start and
+    # end binaries (blind-2026-12-06c.md); development conflicts after that.
+    "korea": "dev", "colombia": "dev",
 }
 
 

@@ -18,7 +18,15 @@ impl Ctx<'_> {
         let mut i = 0;
         while i < n {
             if let Some(len) = self.p.meet_their.match_at(self.tokens, i) {
-                if self.p.meet_nouns.match_at(self.tokens, i + len).is_some() {
+                // "ended their Hanoi summit", "during their first talks": a
+                // place or an adjective may come first.
+                let mut k = i + len;
+                while k < i + len + 2
+                    && (self.cap(k) && self.unit_at(k).is_none() || self.p.meet_noun_adjectives.contains_word(self.word(k)))
+                {
+                    k += 1;
+                }
+                if self.p.meet_nouns.match_at(self.tokens, k).is_some() {
                     self.meeting_their(i);
                 }
             }
@@ -234,6 +242,10 @@ impl Ctx<'_> {
             k += 1;
         }
         if self.word(k) == "," {
+            k += 1;
+        }
+        // "The talks are led by A and B."
+        if matches!(self.word(k), "are" | "were" | "is" | "was") {
             k += 1;
         }
         let Some(n) = self.p.lead_passive.match_at(self.tokens, k) else { return false };
@@ -632,6 +644,15 @@ impl Ctx<'_> {
     /// "Karzai described his meeting with Haqqani": "his" is the clause's
     /// subject when no other actor stands between them.
     fn pronoun_owner(&self, t: usize) -> Option<usize> {
+        // "his June meeting with X", "his first meeting with X": a month or an
+        // adjective between the pronoun and the noun.
+        let t =
+            if t >= 2 && self.p.meet_noun_adjectives.contains_word(self.word(t - 1)) && matches!(self.word(t - 2), "his" | "her" | "their")
+            {
+                t - 1
+            } else {
+                t
+            };
         if t == 0 || !matches!(self.word(t - 1), "his" | "her" | "their") {
             return None;
         }
@@ -648,6 +669,22 @@ impl Ctx<'_> {
                 && (self.word(t - 1) == "their" || self.units[*u].class == Class::Person) =>
             {
                 Some(*u)
+            }
+            // "Trump tweeted Friday, two months after his June meeting with
+            // X": no actor in the clause; the sentence's subject, a person,
+            // with no other actor before the pronoun.
+            [] => {
+                let all_before: Vec<usize> = (0..self.units.len()).filter(|&u| self.units[u].end < t).collect();
+                match all_before.as_slice() {
+                    [u] if self.units[*u].class == Class::Person
+                        && !self.units[*u].possessive
+                        && !self.is_prepositional_object(*u)
+                        && !self.clause_break_between(self.units[*u].end, t) =>
+                    {
+                        Some(*u)
+                    }
+                    _ => None,
+                }
             }
             _ => None,
         }
@@ -731,8 +768,13 @@ impl Ctx<'_> {
         }
     }
 
-    /// "A told B during their talks": the two actors just before.
+    /// "A told B during their talks", "A and B ended their summit": the two
+    /// actors just before.
     pub(super) fn meeting_their(&mut self, t: usize) {
+        // "A and B will hold their summit": not (yet) a meeting.
+        if self.irrealis_before(t, 0) || self.modal_in_clause(t) || self.denied_before(t) {
+            return;
+        }
         let hard = (0..t).rev().find(|&k| matches!(self.word(k), ";" | ":" | "."));
         let cs = hard.map_or(0, |k| k + 1).max(t.saturating_sub(15));
         let mut picked: Vec<Unit> = Vec::new();

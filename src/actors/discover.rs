@@ -67,107 +67,6 @@ pub struct Discovered {
     pub mentions: Vec<Vec<Mention>>,
 }
 
-/// Words that start with a capital but are no part of a name.
-const NOT_NAMES: &[&str] = &[
-    "the",
-    "a",
-    "an",
-    "he",
-    "she",
-    "it",
-    "they",
-    "we",
-    "i",
-    "his",
-    "her",
-    "their",
-    "on",
-    "in",
-    "at",
-    "and",
-    "but",
-    "of",
-    "for",
-    "to",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "sept",
-    "oct",
-    "nov",
-    "dec",
-    "said",
-    "says",
-    "told",
-    "also",
-    "after",
-    "before",
-    "while",
-    "when",
-    "last",
-    "this",
-    "that",
-    "yesterday",
-    "today",
-    "tonight",
-    "tomorrow",
-    "one",
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
-    "several",
-    "both",
-    "all",
-    "some",
-    "many",
-    "most",
-    "other",
-    "thousands",
-    "hundreds",
-    "dozens",
-    "as",
-    "with",
-    "from",
-    "by",
-    "under",
-    "during",
-    "despite",
-    "meanwhile",
-    "however",
-    "earlier",
-    "later",
-];
-
 struct Scan<'s> {
     /// What the document's spelling says about its words.
     words: &'s DocumentWords<'s>,
@@ -192,7 +91,7 @@ impl Scan<'_> {
             && !self.covered[i]
             && self.tokens[i].is_word()
             && self.tokens[i].text.chars().count() >= 2
-            && !NOT_NAMES.contains(&self.word(i))
+            && !self.p.not_names.contains_word(self.word(i))
             && !self.p.title_words.contains(self.word(i))
             && !self.p.honorifics.contains_word(self.word(i))
     }
@@ -367,7 +266,7 @@ impl Scan<'_> {
                     && !self.covered[k]
                     && self.tokens[k].is_word()
                     && w.chars().count() >= 2
-                    && !NOT_NAMES.contains(&w)
+                    && !self.p.not_names.contains_word(w)
                     && !self.p.honorifics.contains_word(w)
                     && !self.p.lead_blockers.contains_word(w)
                     && self.p.leader_titles.match_at(self.tokens, k).is_none())

@@ -74,6 +74,8 @@ struct RawActors {
     #[serde(default)]
     not_person_words: Vec<String>,
     #[serde(default)]
+    not_names: Vec<String>,
+    #[serde(default)]
     name_suffix_words: Vec<String>,
     #[serde(default)]
     collective_nouns: Vec<String>,
@@ -182,6 +184,9 @@ pub struct Patterns {
     pub not_person_endings: PhraseSet,
     /// Words no person's name holds: "Islamic Jihad" is no person.
     pub not_person_words: PhraseSet,
+    /// Words that start with a capital but are no part of a name ("The",
+    /// "Monday", "He").
+    pub not_names: PhraseSet,
     /// Words after a name and a hyphen that make a compound adjective, not
     /// a name: "Taliban-led", "Iran-run".
     pub name_suffix_words: PhraseSet,
@@ -291,6 +296,7 @@ impl Patterns {
             countries: raw.actors.countries.iter().map(|w| crate::text::fold::fold(w)).collect(),
             not_person_endings: p(&raw.actors.not_person_endings),
             not_person_words: p(&raw.actors.not_person_words),
+            not_names: p(&raw.actors.not_names),
             name_suffix_words: p(&raw.actors.name_suffix_words),
             collective_nouns: raw.actors.collective_nouns.clone(),
             not_organizations: raw.actors.not_organizations.iter().map(|w| crate::text::fold::fold(w)).collect(),

@@ -123,6 +123,8 @@ impl<'a> Extractor<'a> {
         // What the document's own spelling says about its words, read once.
         let words = discover::DocumentWords::new(&sents);
         discover::stretch_listed_names(&sents, &words, text, &mut resolved, gaz, pats);
+        // A surname that turned out to be another person's is no mention.
+        mentioned.retain(|e| resolved.iter().flatten().any(|m| m.entity == *e && m.via != resolve::Via::Title));
         let discovered = discover::discover(&sents, &words, text, &resolved, gaz, pats);
         for (ms, extra) in resolved.iter_mut().zip(discovered.mentions) {
             if !extra.is_empty() {

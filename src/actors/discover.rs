@@ -372,6 +372,34 @@ pub fn stretch_listed_names(
                 m.end = j + 1;
             }
         }
+        // "Abdul Rashid | Massoud": other first names before a listed
+        // person's surname make another person, unless the whole is a
+        // variant of the listed name ("Abdul-Hamid Mohammed | Dbeibah").
+        // Dropping the surname's mention lets discovery find the whole name.
+        let mut dropped = Vec::new();
+        for (k, m) in mentions[si].iter().enumerate() {
+            let surname =
+                m.end - m.start == 1 && m.via != Via::Pronoun && gaz.entities.get(m.entity).is_some_and(|e| e.class == Class::Person);
+            if !surname || m.start < 2 {
+                continue;
+            }
+            let mut b = m.start;
+            while b > 0 && m.start - b < 3 && scan.name_word(b - 1) && !scan.covered[b - 1] {
+                b -= 1;
+            }
+            // Two name words at least, the first not the sentence's own capital.
+            if m.start - b < 2 || (b == 0 && !doc_words.proper.contains(scan.word(0))) {
+                continue;
+            }
+            let (a, e) = sentence.folded.original_range(tokens[b].start, tokens[m.end - 1].end);
+            let words = key_words(&original[a..e], &p.name_particles);
+            if variant_of(gaz, Class::Person, &words) != Some(m.entity) && scan.plain_person(b, m.end) {
+                dropped.push(k);
+            }
+        }
+        for k in dropped.into_iter().rev() {
+            mentions[si].remove(k);
+        }
     }
 }
 
@@ -619,7 +647,24 @@ pub fn discover(
                     (all.len() == 1).then(|| all[0])
                 })
                 .flatten();
+            // "Abdul-Hamid Mohammed | Dbeibah": first names before a listed
+            // person's surname that, with it, make a variant of the listed
+            // name are that person ("Ali Mohsen | Saleh" is not "Ali
+            // Abdullah Saleh").
+            let first_names_of = (class == Class::Person)
+                .then(|| {
+                    let m = mentions[si]
+                        .iter()
+                        .find(|m| m.start == end && gaz.entities.get(m.entity).is_some_and(|e| e.class == Class::Person))?;
+                    let (a, b) = sentence.folded.original_range(tokens[m.start].start, tokens[m.end - 1].end);
+                    let mut all = words.clone();
+                    all.extend(key_words(&text[sentence.span.start + a..sentence.span.start + b], &p.name_particles));
+                    (variant_of(gaz, Class::Person, &all) == Some(m.entity)).then_some(m.entity)
+                })
+                .flatten();
             let entity = if let Some(e) = known {
+                e
+            } else if let Some(e) = first_names_of {
                 e
             } else if let Some(e) = short_reference {
                 e

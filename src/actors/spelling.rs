@@ -11,9 +11,19 @@ use std::collections::HashSet;
 /// in vowels, doubled letters, an "h" after a consonant, the letters for one
 /// guttural (q, k, g, c) and a glued article ("Faheem"/"Fahim",
 /// "Muttaqi"/"Mottaki", "Gaddafi"/"Kadhafi", "Dbeibah"/"AlDabaiba").
-fn skeleton(w: &str) -> String {
-    let w = match w.strip_prefix("al").or_else(|| w.strip_prefix("el")) {
+/// A word without a glued article: "aldabaiba" is "dabaiba".
+fn without_article(w: &str) -> &str {
+    match w.strip_prefix("al").or_else(|| w.strip_prefix("el")) {
         Some(rest) if rest.chars().count() >= 5 => rest,
+        _ => w,
+    }
+}
+
+fn skeleton(w: &str) -> String {
+    let w = without_article(w);
+    // "Dbeibah" / "Dbeiba": a final "h" after a vowel is often not written.
+    let w = match w.strip_suffix('h') {
+        Some(rest) if rest.ends_with(['a', 'e', 'i', 'o', 'u']) && rest.chars().count() >= 4 => rest,
         _ => w,
     };
     let mut out = String::new();
@@ -51,7 +61,8 @@ fn close(a: &str, b: &str) -> bool {
     if a.chars().count() >= 4 && b.chars().count() >= 4 {
         let (sa, sb) = (skeleton(a), skeleton(b));
         // The same first letter, or a skeleton long enough to carry the name.
-        if sa == sb && (sa.len() >= 3 || (sa.len() >= 2 && a.chars().next() == b.chars().next())) {
+        let first = |w: &str| without_article(w).chars().next();
+        if sa == sb && (sa.len() >= 3 || (sa.len() >= 2 && first(a) == first(b))) {
             return true;
         }
     }
@@ -103,7 +114,30 @@ pub(crate) fn same_words(a: &[String], b: &[String], class: Class) -> bool {
     if class == Class::Organization && long.len() == short.len() + 1 && generic_head(&long[long.len() - 1]) && short.len() >= 2 {
         return long.iter().zip(short).all(|(l, w)| close(w, l));
     }
-    extends(short, long, class) || abbreviates(short, long)
+    extends(short, long, class) || abbreviates(short, long) || (class == Class::Organization && with_acronym_inside(short, long))
+}
+
+/// "UN Security Council" / "United Nations Security Council": the same
+/// words, one of them the acronym of several consecutive words of the other.
+fn with_acronym_inside(short: &[String], long: &[String]) -> bool {
+    let (mut i, mut j, mut expanded) = (0, 0, false);
+    while i < short.len() && j < long.len() {
+        if close(&short[i], &long[j]) {
+            i += 1;
+            j += 1;
+            continue;
+        }
+        let n = short[i].chars().count();
+        let initials: String = long[j..(j + n).min(long.len())].iter().filter_map(|w| w.chars().next()).collect();
+        if (2..=4).contains(&n) && j + n <= long.len() && initials == short[i] {
+            i += 1;
+            j += n;
+            expanded = true;
+            continue;
+        }
+        return false;
+    }
+    expanded && i == short.len() && j == long.len()
 }
 
 /// Levenshtein distance of two words, by characters.
@@ -128,12 +162,13 @@ fn abbreviates(short: &[String], long: &[String]) -> bool {
     if !(2..=6).contains(&n) || long.len() < 2 {
         return false;
     }
-    let initials: String = long
-        .iter()
-        .filter(|w| !matches!(w.as_str(), "of" | "the" | "for" | "and" | "in" | "on" | "to"))
-        .filter_map(|w| w.chars().next())
-        .collect();
-    initials == *acronym
+    let words: Vec<&String> = long.iter().filter(|w| !matches!(w.as_str(), "of" | "the" | "for" | "and" | "in" | "on" | "to")).collect();
+    let initials: String = words.iter().filter_map(|w| w.chars().next()).collect();
+    // "UNSC" of "UN Security Council": a short word that is itself an
+    // acronym gives all its letters.
+    let with_acronyms: String =
+        words.iter().map(|w| if w.chars().count() <= 3 { w.to_string() } else { w.chars().take(1).collect() }).collect();
+    initials == *acronym || with_acronyms == *acronym
 }
 
 /// Whether `long` is `short` with words added: the short name has two words
@@ -180,6 +215,7 @@ mod tests {
         assert!(close("dashty", "dashti"));
         assert!(close("muttaqi", "mottaki"));
         assert!(close("s", "subrahmanyam"));
+        assert!(close("aldabaiba", "dbeibah"));
         assert!(!close("s", "rajan"));
         assert!(!close("amir", "omar"));
         assert!(!close("saleh", "salim"));
@@ -195,5 +231,8 @@ mod tests {
         assert!(!same_words(&w("karim sadat"), &w("karim sadiq"), Class::Person));
         assert!(same_words(&w("islamic jihad"), &w("islamic jihad movement"), Class::Organization));
         assert!(!same_words(&w("islamic jihad"), &w("islamic jihad council"), Class::Organization));
+        assert!(same_words(&w("un security council"), &w("united nations security council"), Class::Organization));
+        assert!(same_words(&w("unsc"), &w("un security council"), Class::Organization));
+        assert!(!same_words(&w("un security council"), &w("united nations human rights council"), Class::Organization));
     }
 }

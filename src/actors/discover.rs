@@ -120,13 +120,12 @@ impl Scan<'_> {
     /// or a rank before it: "North Korean" (leader X), "Top South Sudanese"
     /// (official). Neither a person nor an organization.
     fn nationality(&self, b: usize, e: usize) -> bool {
-        let demonym = |w: &str| self.p.nationality_endings.iter().any(|x| w.ends_with(x.as_str()));
         let before = |w: &str| {
             matches!(w, "north" | "south" | "east" | "west" | "northern" | "southern" | "eastern" | "western")
                 || self.p.title_words.contains(w)
         };
         e > b + 1
-            && demonym(self.word(e - 1))
+            && is_demonym(self.p, self.word(e - 1))
             && (b..e - 1).all(|k| before(self.word(k)))
             && (b..e - 1).any(|k| !self.p.title_words.contains(self.word(k)))
     }
@@ -298,7 +297,7 @@ impl Scan<'_> {
             let w = self.original(b);
             let acronym = w.chars().count() >= 3 && w.chars().all(|c| c.is_uppercase() || c == '.');
             let folded = self.word(b);
-            let nationality = self.p.nationality_endings.iter().any(|e| folded.ends_with(e.as_str()));
+            let nationality = is_demonym(self.p, folded);
             // A lone word is a name when the article never writes it in lower
             // case ("Mossad"), unlike "Rebel leader X" at the start of a
             // sentence beside "the rebel group".
@@ -319,6 +318,12 @@ impl Scan<'_> {
         }
         i
     }
+}
+
+/// Whether a folded word has a nationality's ending ("korean", "qatari",
+/// "sudanese"): `nationality_endings` in `patterns.toml`.
+fn is_demonym(p: &Patterns, w: &str) -> bool {
+    p.nationality_endings.iter().any(|e| w.ends_with(e.as_str()))
 }
 
 /// Stretches a listed person's full name over one more name word that the
@@ -594,9 +599,7 @@ pub fn discover(
             // "Karabakh Armenians": a people, not a person, when the article
             // also writes the singular as a word of its own ("Armenian").
             let last = scan.word(end - 1);
-            let demonym = last
-                .strip_suffix('s')
-                .is_some_and(|one| doc_words.proper.contains(one) && p.nationality_endings.iter().any(|e| one.ends_with(e.as_str())));
+            let demonym = last.strip_suffix('s').is_some_and(|one| doc_words.proper.contains(one) && is_demonym(p, one));
             if class == Class::Person && demonym {
                 continue;
             }

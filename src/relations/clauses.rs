@@ -438,6 +438,16 @@ impl Ctx<'_> {
         k
     }
 
+    /// Past a country's possessive at `j` ("Yemen's" foreign minister X),
+    /// or `j` when there is none.
+    pub(super) fn skip_country_possessive(&self, j: usize) -> usize {
+        if self.p.countries.contains(self.word(j)) && self.word(j + 1) == "'s" {
+            j + 2
+        } else {
+            j
+        }
+    }
+
     /// Walks right over titles, forms of address and capitalised words.
     pub(super) fn skip_titles_forward(&self, mut k: usize, max: usize) -> usize {
         let stop = (k + max).min(self.tokens.len());

@@ -46,12 +46,13 @@ impl Ctx<'_> {
             }
             if let Some(len) = self.p.meet_verbs.match_at(self.tokens, i) {
                 let before = self.word(i.wrapping_sub(1));
-                // "a long overdue meeting between A and B" is a noun.
+                // "a long overdue meeting between A and B", "the May 12
+                // meeting" are nouns.
                 let noun = matches!(before, "the" | "a" | "an" | "their" | "his" | "her" | "its" | "our" | "this" | "that" | "'s")
-                    || ((self.p.meet_noun_adjectives.contains_word(before)
-                        || (!before.is_empty() && before.bytes().all(|b| b.is_ascii_digit())))
-                        && self.p.meet_nouns.match_at(self.tokens, i).is_some())
-                    || (self.word(i + len) == "between" && self.p.meet_nouns.match_at(self.tokens, i).is_some());
+                    || (self.p.meet_nouns.match_at(self.tokens, i).is_some()
+                        && (self.p.meet_noun_adjectives.contains_word(before)
+                            || (i > 0 && self.is_number_at(i - 1))
+                            || self.word(i + len) == "between"));
                 if !self.inside_unit(i) && !noun {
                     self.meeting_verb(i, i + len, realis);
                     i += len;
@@ -249,12 +250,8 @@ impl Ctx<'_> {
             k += 1;
         }
         let Some(n) = self.p.lead_passive.match_at(self.tokens, k) else { return false };
-        let mut j = k + n;
         // "led by Ukraine's Defence Minister X": a country's title.
-        if self.p.countries.contains(self.word(j)) && self.word(j + 1) == "'s" {
-            j += 2;
-        }
-        let j = self.skip_titles_forward(j, 8);
+        let j = self.skip_titles_forward(self.skip_country_possessive(k + n), 8);
         let Some(first) = self.unit_at(j).filter(|&u| self.units[u].class == Class::Person) else { return false };
         let group = self.group_right(first, self.tokens.len());
         if group.len() < 2 || self.irrealis_before(t, 0) || self.modal_in_clause(t) || self.denied_before(t) {
@@ -517,9 +514,8 @@ impl Ctx<'_> {
         let mut p = te;
         // "the meeting in Herat on Monday included": a place or a date first.
         if matches!(self.word(p), "in" | "on" | "at") {
-            let stop = (p + 1..(p + 6).min(self.tokens.len())).find(|&k| {
-                !(self.cap(k) || self.word(k).bytes().all(|b| b.is_ascii_digit()) || matches!(self.word(k), "in" | "on" | "at" | ","))
-            });
+            let stop = (p + 1..(p + 6).min(self.tokens.len()))
+                .find(|&k| !(self.cap(k) || self.is_number_at(k) || matches!(self.word(k), "in" | "on" | "at" | ",")));
             if let Some(k) = stop.filter(|&k| self.unit_at(k).is_none() && (p..k).all(|j| self.unit_at(j).is_none())) {
                 p = k;
             }
@@ -619,10 +615,7 @@ impl Ctx<'_> {
             .find(|&k| self.word(k) == "with")
             .filter(|&k| {
                 // "with Yemen's foreign minister X": a country's title first.
-                let mut j = k + 1;
-                if self.p.countries.contains(self.word(j)) && self.word(j + 1) == "'s" {
-                    j += 2;
-                }
+                let j = self.skip_country_possessive(k + 1);
                 self.unit_at(k + 1).is_some() || self.unit_at(k + 2).is_some() || self.unit_at(self.skip_titles_forward(j, 6)).is_some()
             })
     }

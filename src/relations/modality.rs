@@ -68,7 +68,6 @@ impl Ctx<'_> {
 
     /// "The May 12 meeting", "on 12 May": the month, not the modal.
     fn is_month_may(&self, k: usize) -> bool {
-        let digits = |j: usize| j < self.tokens.len() && !self.word(j).is_empty() && self.word(j).bytes().all(|b| b.is_ascii_digit());
-        self.word(k) == "may" && self.cap(k) && (digits(k + 1) || (k > 0 && digits(k - 1)))
+        self.word(k) == "may" && self.cap(k) && (self.is_number_at(k + 1) || (k > 0 && self.is_number_at(k - 1)))
     }
 }

@@ -392,6 +392,12 @@ impl<'a> Ctx<'a> {
         self.starts.get(start).copied().flatten()
     }
 
+    /// Whether token `k` is a number written in digits ("12", "2021").
+    pub(super) fn is_number_at(&self, k: usize) -> bool {
+        let w = self.word(k);
+        !w.is_empty() && w.bytes().all(|b| b.is_ascii_digit())
+    }
+
     pub(super) fn unit_ending_at(&self, end: usize) -> Option<usize> {
         self.ends.get(end).copied().flatten()
     }

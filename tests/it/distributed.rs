@@ -2,7 +2,7 @@
 //! (Spark's `RDD.pipe`), `load` of its shards, and `push` to Oxigraph's
 //! own server, each compared with what `build` stores.
 
-use crate::support::{bin, ok, root, run};
+use crate::support::{bin, corpus_articles, ok, root, run};
 use std::io::{BufRead, BufReader, Write};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
@@ -91,12 +91,7 @@ fn run_with_stdin(args: &[&str], input: &[u8]) -> std::process::Output {
 #[test]
 fn extract_of_an_article_is_the_export_of_its_build_byte_for_byte() {
     let dir = tempfile::tempdir().unwrap();
-    let mut inputs: Vec<PathBuf> = std::fs::read_dir(root().join("corpus"))
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
-        .collect();
-    inputs.sort();
+    let mut inputs = corpus_articles();
     // Dated JSON Lines: meetings with resolved dates, outlets, titles.
     inputs.push(articles_jsonl(dir.path()));
     for (i, input) in inputs.iter().enumerate() {

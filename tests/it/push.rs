@@ -3,7 +3,7 @@
 //! cut by the server's death; a few lines of HTTP in the test for what a
 //! server must receive (credentials, retries after a 5xx).
 
-use crate::support::{bin, ok, root, run};
+use crate::support::{bin, corpus_articles, ok, root, run};
 use std::collections::BTreeSet;
 use std::io::{BufRead, BufReader, Read, Write};
 use std::path::{Path, PathBuf};
@@ -126,12 +126,7 @@ fn push(store: &Path, url: &str, extra: &[&str]) -> std::process::Output {
 /// A store of `copies` times the sample articles, each under its own id.
 fn store_of(dir: &Path, copies: usize) -> PathBuf {
     let mut lines = String::new();
-    let mut files: Vec<PathBuf> = std::fs::read_dir(root().join("corpus"))
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
-        .collect();
-    files.sort();
+    let files = corpus_articles();
     for c in 0..copies {
         for f in &files {
             let id = format!("{c}-{}", f.file_name().unwrap().to_str().unwrap());

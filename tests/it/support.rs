@@ -24,6 +24,17 @@ pub fn ok(args: &[&str]) -> String {
     String::from_utf8(out.stdout).expect("utf-8 stdout")
 }
 
+/// The sample articles of `corpus/` (its `.txt` files), in name order.
+pub fn corpus_articles() -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(root().join("corpus"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+        .collect();
+    files.sort();
+    files
+}
+
 /// The shared seed articles, or None (with a notice) when they are absent
 /// outside CI. In CI their absence is a failure.
 pub fn seeds() -> Option<PathBuf> {

@@ -32,6 +32,9 @@ SPLIT = {
     # Gathered at the end of that session and scored blind with its start and
     # end binaries (blind-2026-12-06c.md); development conflicts after that.
     "korea": "dev", "colombia": "dev",
+    # Gathered and annotated on 2026-12-06 (third session) and scored blind with
+    # that session's start binary before anything else (blind-2026-12-06d.md).
+    "kosovo": "test4", "iran": "test4",
 }
 
 

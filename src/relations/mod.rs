@@ -22,6 +22,7 @@ mod leadership;
 mod meetings;
 mod modality;
 mod model;
+pub mod pairs;
 mod rejections;
 mod roles;
 

@@ -8,7 +8,6 @@ use crate::ontology::gazetteer::{Entity, Gazetteer};
 use crate::ontology::Ontology;
 use crate::relations::attribution::{self, Source};
 use crate::relations::discourse::Discourse;
-use crate::relations::pairs::{self, Pair};
 use crate::relations::{self, Predicate};
 use crate::text::sentences::{self, Span};
 use std::collections::{BTreeMap, BTreeSet};
@@ -60,21 +59,6 @@ pub struct Extraction {
     /// Actors the document introduced that the gazetteer does not list;
     /// entity index `gazetteer.entities.len() + i` is `discovered[i]`.
     pub discovered: Vec<Entity>,
-    /// Every pair of actors a sentence names, as the pair model scored it;
-    /// kept only when the extractor was built with [`Extractor::keep_pairs`]
-    /// (for training and measuring the model).
-    pub pairs: Vec<ScoredPair>,
-}
-
-/// A pair of actors in one sentence with the pair model's probability.
-#[derive(Debug, Clone)]
-pub struct ScoredPair {
-    pub sentence: usize,
-    pub pair: Pair,
-    pub probability: f64,
-    /// Whether a rule related the two in this sentence (any relation or a
-    /// role), so that the model was not asked.
-    pub linked: bool,
 }
 
 impl Extraction {
@@ -104,26 +88,11 @@ impl Extraction {
 /// ```
 pub struct Extractor<'a> {
     ontology: &'a Ontology,
-    keep_pairs: bool,
 }
 
 impl<'a> Extractor<'a> {
     pub fn new(ontology: &'a Ontology) -> Extractor<'a> {
-        Extractor { ontology, keep_pairs: false }
-    }
-
-    /// Keeps every scored pair of actors in [`Extraction::pairs`], for
-    /// training and measuring the pair model.
-    ///
-    /// ```
-    /// let ontology = actorgraph::Ontology::builtin().unwrap();
-    /// let ex = actorgraph::Extractor::new(&ontology).keep_pairs(true).extract("Ismail Khan spoke after Ahmad Massoud.");
-    /// assert_eq!(ex.pairs.len(), 1);
-    /// assert!(ex.pairs[0].pair.features.iter().any(|f| f == "seq:spoke after"));
-    /// ```
-    pub fn keep_pairs(mut self, keep: bool) -> Extractor<'a> {
-        self.keep_pairs = keep;
-        self
+        Extractor { ontology }
     }
 
     pub fn ontology(&self) -> &Ontology {
@@ -170,7 +139,6 @@ impl<'a> Extractor<'a> {
         let mut roles: BTreeMap<(String, String, String), RoleFact> = BTreeMap::new();
         let mut doc = Discourse::new();
         let mut rejected_talks: Vec<(usize, bool, usize)> = Vec::new();
-        let mut kept_pairs = Vec::new();
         for (si, (sentence, ms)) in sents.iter().zip(&resolved).enumerate() {
             // Every relation joins two different actors; one actor may still get a role.
             let several = |ms: &[resolve::Mention]| ms.iter().any(|m| m.entity != ms[0].entity);
@@ -224,26 +192,6 @@ impl<'a> Extractor<'a> {
                 }
             }
             rejected_talks.extend(out.rejected_talks.iter().map(|&(e, resolved)| (e, resolved, si)));
-            // What no rule linked, the pair model may: a meeting in a
-            // wording no rule names.
-            let model = &self.ontology.pair_model;
-            if several(ms) && (self.keep_pairs || !model.is_empty()) {
-                let linked = |a: usize, b: usize| {
-                    out.found.iter().any(|f| (f.subject == a && f.object == b) || (f.subject == b && f.object == a))
-                        || out.roles.iter().any(|r| r.org.is_some_and(|o| (r.person == a && o == b) || (r.person == b && o == a)))
-                };
-                for pair in pairs::pairs(sentence, ms, gaz, pats) {
-                    let linked = linked(pair.a, pair.b);
-                    let probability = if linked { 0.0 } else { model.probability(&pair.features) };
-                    if !model.is_empty() && probability >= model.threshold {
-                        let confidence = probability.min(0.9) - if pair.resolved { 0.1 } else { 0.0 };
-                        facts.add(gaz, pair.a, Predicate::MetWith, pair.b, &[si], "pair-model", confidence, pair.resolved);
-                    }
-                    if self.keep_pairs {
-                        kept_pairs.push(ScoredPair { sentence: si, pair, probability, linked });
-                    }
-                }
-            }
         }
         // "The Taliban rejects Panjshir talks": the other side is whoever
         // the document says the rejecting actor held talks with.
@@ -284,16 +232,7 @@ impl<'a> Extractor<'a> {
                 attribution::find(s, &text[s.span.start..s.span.end], &resolved[si], pats).map(|source| (si, source))
             })
             .collect();
-        Extraction {
-            sentences: spans,
-            mentioned,
-            facts,
-            roles,
-            attributions,
-            prepared: sents,
-            discovered: discovered.entities,
-            pairs: kept_pairs,
-        }
+        Extraction { sentences: spans, mentioned, facts, roles, attributions, prepared: sents, discovered: discovered.entities }
     }
 }
 

@@ -7,13 +7,11 @@
 //! ([`places`]). Every later stage reads it; it reads only `text::fold`.
 
 pub mod gazetteer;
-pub mod pair_model;
 pub mod patterns;
 pub mod places;
 pub mod vocab;
 
 use crate::ontology::gazetteer::Gazetteer;
-use crate::ontology::pair_model::PairModel;
 use crate::ontology::patterns::Patterns;
 use crate::ontology::places::Places;
 use anyhow::{anyhow, bail, Context, Result};
@@ -26,8 +24,6 @@ const BUILTIN_TTL: &[(&str, &str)] =
 /// The place gazetteer: used when a folder given with `--ontology` has none.
 const BUILTIN_PLACES: (&str, &str) = ("places.ttl", include_str!("../../ontology/places.ttl"));
 const BUILTIN_PATTERNS: &str = include_str!("../../ontology/patterns.toml");
-/// The learned pair model: used when a folder given with `--ontology` has none.
-const BUILTIN_PAIR_MODEL: (&str, &str) = ("pair-model.tsv", include_str!("../../ontology/pair-model.tsv"));
 
 /// Everything the extractor knows that is not code.
 #[derive(Debug, Clone)]
@@ -38,8 +34,6 @@ pub struct Ontology {
     pub patterns: Patterns,
     /// Where meetings take place (`places.ttl`).
     pub places: Places,
-    /// The learned fallback for meetings no rule finds (`pair-model.tsv`).
-    pub pair_model: PairModel,
     /// `owl:versionInfo` of the ontology.
     pub version: String,
 }
@@ -49,7 +43,7 @@ impl Ontology {
     pub fn builtin() -> Result<Ontology> {
         let files: Vec<(String, String)> =
             BUILTIN_TTL.iter().chain([&BUILTIN_PLACES]).map(|(n, t)| (format!("ontology/{n}"), t.to_string())).collect();
-        Self::from_sources(&files, BUILTIN_PATTERNS, "ontology/patterns.toml")?.with_builtin_pair_model()
+        Self::from_sources(&files, BUILTIN_PATTERNS, "ontology/patterns.toml")
     }
 
     /// The built-in ontology and patterns with the gazetteer given as Turtle
@@ -60,18 +54,12 @@ impl Ontology {
             ("gazetteer".to_string(), turtle.to_string()),
             ("ontology/places.ttl (built in)".to_string(), BUILTIN_PLACES.1.to_string()),
         ];
-        Self::from_sources(&files, BUILTIN_PATTERNS, "ontology/patterns.toml (built in)")?.with_builtin_pair_model()
+        Self::from_sources(&files, BUILTIN_PATTERNS, "ontology/patterns.toml (built in)")
     }
 
-    fn with_builtin_pair_model(mut self) -> Result<Ontology> {
-        self.pair_model = PairModel::parse(BUILTIN_PAIR_MODEL.1, "ontology/pair-model.tsv (built in)")?;
-        Ok(self)
-    }
-
-    /// Reads every `*.ttl` file of `dir`, `dir/patterns.toml` and
-    /// `dir/pair-model.tsv`. When the folder has no `actorgraph.ttl`, no
-    /// `places.ttl`, no `patterns.toml` or no `pair-model.tsv`, the built-in
-    /// one is used, so a folder with only a gazetteer is enough.
+    /// Reads every `*.ttl` file of `dir`, and `dir/patterns.toml`. When the
+    /// folder has no `actorgraph.ttl`, no `places.ttl` or no `patterns.toml`,
+    /// the built-in one is used, so a folder with only a gazetteer is enough.
     pub fn from_dir(dir: &Path) -> Result<Ontology> {
         let entries = std::fs::read_dir(dir).with_context(|| format!("{}: cannot read the ontology folder", dir.display()))?;
         let mut paths: Vec<_> =
@@ -92,19 +80,11 @@ impl Ontology {
             files.push(("ontology/places.ttl (built in)".into(), BUILTIN_PLACES.1.to_string()));
         }
         let patterns_path = dir.join("patterns.toml");
-        let mut ontology = if patterns_path.exists() {
+        if patterns_path.exists() {
             let text = std::fs::read_to_string(&patterns_path).with_context(|| format!("{}: cannot read", patterns_path.display()))?;
-            Self::from_sources(&files, &text, &patterns_path.display().to_string())?
+            Self::from_sources(&files, &text, &patterns_path.display().to_string())
         } else {
-            Self::from_sources(&files, BUILTIN_PATTERNS, "ontology/patterns.toml (built in)")?
-        };
-        let model_path = dir.join(BUILTIN_PAIR_MODEL.0);
-        if model_path.exists() {
-            let text = std::fs::read_to_string(&model_path).with_context(|| format!("{}: cannot read", model_path.display()))?;
-            ontology.pair_model = PairModel::parse(&text, &model_path.display().to_string())?;
-            Ok(ontology)
-        } else {
-            ontology.with_builtin_pair_model()
+            Self::from_sources(&files, BUILTIN_PATTERNS, "ontology/patterns.toml (built in)")
         }
     }
 
@@ -130,7 +110,7 @@ impl Ontology {
                 _ => None,
             })
             .unwrap_or_else(|| "unknown".into());
-        Ok(Ontology { quads, gazetteer, patterns, places, pair_model: PairModel::default(), version })
+        Ok(Ontology { quads, gazetteer, patterns, places, version })
     }
 }
 

@@ -22,7 +22,6 @@ mod leadership;
 mod meetings;
 mod modality;
 mod model;
-pub mod pairs;
 mod rejections;
 mod roles;
 

@@ -56,6 +56,8 @@ struct RawClauses {
 #[derive(Deserialize)]
 struct RawActors {
     titles: Vec<String>,
+    #[serde(default)]
+    title_modifiers: Vec<String>,
     proxies: Vec<String>,
     honorifics: Vec<String>,
     adjectival_prefixes: Vec<String>,
@@ -164,6 +166,9 @@ pub struct Patterns {
     pub titles: PhraseSet,
     /// Every word of `titles`, for walking over "acting foreign minister".
     pub title_words: HashSet<String>,
+    /// Words inside a title before its head word: "foreign policy" in "EU
+    /// foreign policy chief X".
+    pub title_modifiers: HashSet<String>,
     pub proxies: PhraseSet,
     pub honorifics: PhraseSet,
     pub adjectival_prefixes: PhraseSet,
@@ -286,6 +291,7 @@ impl Patterns {
                 .flat_map(|t| Phrase::new(t).0)
                 .filter(|w| !matches!(w.as_str(), "of" | "to" | "for" | "the" | "and" | "on" | "in"))
                 .collect(),
+            title_modifiers: raw.actors.title_modifiers.iter().map(|w| crate::text::fold::fold(w)).collect(),
             proxies: p(&raw.actors.proxies),
             honorifics: p(&raw.actors.honorifics),
             adjectival_prefixes: p(&raw.actors.adjectival_prefixes),

@@ -66,15 +66,22 @@ impl Ctx<'_> {
         while k < gap.len() && matches!(gap[k].text.as_str(), "," | "and" | "&" | "or" | "\"" | "'") {
             k += 1;
         }
+        // "A as well as B", "A, as well as B": a conjunction of its own.
+        let mut as_well_as = false;
         if k < gap.len()
             && gap[k].text == "as"
             && gap.get(k + 1).is_some_and(|t| t.text == "well")
             && gap.get(k + 2).is_some_and(|t| t.text == "as")
         {
             k += 3;
+            as_well_as = true;
         }
-        if k == 0 || !gap[..k].iter().any(|t| matches!(t.text.as_str(), "," | "and" | "&" | "or")) {
+        if k == 0 || !(as_well_as || gap[..k].iter().any(|t| matches!(t.text.as_str(), "," | "and" | "&" | "or"))) {
             return false;
+        }
+        // "met with A, as well as with B": the verb's preposition again.
+        if gap.get(k).is_some_and(|t| t.text == "with") {
+            k += 1;
         }
         // "and leaders of the", "and a delegation from"
         let mut m = k;

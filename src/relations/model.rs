@@ -183,6 +183,28 @@ impl<'a> Ctx<'a> {
 
     // ---------------------------------------------------------------- units
 
+    /// Whether the words between an organization and a person are its title
+    /// for them: title words ("foreign minister"), after "'s"; or a title
+    /// with modifiers before its head word ("foreign policy and security
+    /// chief"), which must end in a title word.
+    fn is_title_gap(&self, gap: &[Token]) -> bool {
+        let title = |t: &Token| self.p.title_words.contains(&t.text);
+        let modifier = |t: &Token| self.p.title_modifiers.contains(&t.text);
+        let words = if gap[0].text == "'s" { &gap[1..] } else { gap };
+        if words.iter().all(title) {
+            return true;
+        }
+        if !words.last().is_some_and(title) {
+            return false;
+        }
+        words.iter().enumerate().all(|(k, t)| {
+            title(t)
+                || modifier(t)
+                // "foreign policy and security chief"
+                || (t.text == "and" && k > 0 && k + 1 < words.len() && (modifier(&words[k - 1]) || title(&words[k - 1])))
+        })
+    }
+
     pub(super) fn build_units(&mut self, mentions: &[Mention]) {
         let mut units: Vec<Unit> = Vec::new();
         for m in mentions.iter().filter(|m| !m.adjectival) {
@@ -239,7 +261,7 @@ impl<'a> Ctx<'a> {
                 {
                     gap = &gap[..gap.len() - 1];
                 }
-                if !gap.is_empty() && gap.len() <= 5 && gap.iter().all(|t| t.text == "'s" || self.p.title_words.contains(&t.text)) {
+                if !gap.is_empty() && gap.len() <= 6 && self.is_title_gap(gap) {
                     let skip = usize::from(gap[0].text == "'s");
                     let title = u.end + skip;
                     let leads = self.p.leader_titles.match_at(self.tokens, title) == Some(gap.len() - skip)

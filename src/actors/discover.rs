@@ -709,7 +709,9 @@ pub fn discover(
         .filter(|(_, m)| m.entity >= base && out.entities[m.entity - base].class == Class::Person)
         .map(|(si, m)| (si, key_words(&out.entities[m.entity - base].pref_label, &p.name_particles), m.entity))
         .collect();
-    // A later surname alone is the discovered person: "Mujahid said".
+    // A later surname alone is the discovered person: "Mujahid said". So is
+    // a surname in the headline (the first sentence), which names people
+    // before the article introduces them.
     let people: Vec<(usize, String, usize)> = out
         .mentions
         .iter()
@@ -727,7 +729,7 @@ pub fn discover(
                 let k = if sentence.tokens[i - 1].text == "." && i > 1 { i - 2 } else { i - 1 };
                 p.honorifics.match_at(&sentence.tokens, k).is_some_and(|n| k + n == i || k + n + 1 == i)
             };
-            let mut candidates: Vec<usize> = people.iter().filter(|(s, w, _)| *s <= si && *w == t.text).map(|p| p.2).collect();
+            let mut candidates: Vec<usize> = people.iter().filter(|(s, w, _)| (*s <= si || si == 0) && *w == t.text).map(|p| p.2).collect();
             if candidates.is_empty() && after_address {
                 candidates = addressed.iter().filter(|(s, ws, _)| *s <= si && ws.len() >= 2 && ws.contains(&t.text)).map(|p| p.2).collect();
             }

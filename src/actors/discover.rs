@@ -440,9 +440,12 @@ pub fn discover(
             // "spokesman Zabiullah Mujahid", "Taliban spokesman Mawlawi X Y"
             if let Some(n) = p.titles.match_at(tokens, i) {
                 let mut k = scan.skip_honorifics(i + n);
-                // "President of Kazakhstan X": the country is the title's.
-                if scan.word(k) == "of" && p.countries.contains(scan.word(k + 1)) {
-                    k = scan.skip_honorifics(k + 2);
+                // "President of Kazakhstan X", "envoy for the peace process
+                // X": the complement is the title's.
+                // "envoy to | Yemen X": a title that ends in its preposition.
+                let preposition = (k > 0 && matches!(scan.word(k - 1), "to" | "for" | "of")).then(|| k - 1);
+                if let Some(e) = p.title_complement_end(tokens, &sentence.capitalized, preposition.unwrap_or(k)) {
+                    k = scan.skip_honorifics(e);
                 }
                 // "United Nations envoy X": an organization's name, known by
                 // its head noun, before any title of a named person.

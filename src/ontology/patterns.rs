@@ -58,6 +58,8 @@ struct RawActors {
     titles: Vec<String>,
     #[serde(default)]
     title_modifiers: Vec<String>,
+    #[serde(default)]
+    title_complements: Vec<String>,
     proxies: Vec<String>,
     honorifics: Vec<String>,
     adjectival_prefixes: Vec<String>,
@@ -169,6 +171,8 @@ pub struct Patterns {
     /// Words inside a title before its head word: "foreign policy" in "EU
     /// foreign policy chief X".
     pub title_modifiers: HashSet<String>,
+    /// Nouns that end a title's complement: "envoy for the peace process".
+    pub title_complements: PhraseSet,
     pub proxies: PhraseSet,
     pub honorifics: PhraseSet,
     pub adjectival_prefixes: PhraseSet,
@@ -292,6 +296,7 @@ impl Patterns {
                 .filter(|w| !matches!(w.as_str(), "of" | "to" | "for" | "the" | "and" | "on" | "in"))
                 .collect(),
             title_modifiers: raw.actors.title_modifiers.iter().map(|w| crate::text::fold::fold(w)).collect(),
+            title_complements: p(&raw.actors.title_complements),
             proxies: p(&raw.actors.proxies),
             honorifics: p(&raw.actors.honorifics),
             adjectival_prefixes: p(&raw.actors.adjectival_prefixes),
@@ -351,6 +356,53 @@ impl Patterns {
             child_nouns: p(&raw.family.child),
             parent_nouns: p(&raw.family.parent),
         })
+    }
+
+    /// The end of a title's complement starting at token `k`, right after a
+    /// title: "(envoy) for Afghanistan", "(envoy) to Yemen", "(High
+    /// Representative) for Foreign Affairs and Security Policy", "(envoy) for
+    /// the Belgrade-Pristina dialogue". A preposition, an optional "the",
+    /// then country words, title words and their modifiers, hyphenated
+    /// capitalized pairs and the nouns of `title_complements`, ending in one
+    /// that is not "and" or a hyphen. `None` when no complement starts at `k`.
+    ///
+    /// ```
+    /// use actorgraph::text::tokens::tokenize;
+    /// let p = actorgraph::Ontology::builtin().unwrap().patterns;
+    /// let tokens = tokenize("for the herat-kabul dialogue karim sadat");
+    /// let caps = [false, false, true, false, true, false, true, true];
+    /// assert_eq!(p.title_complement_end(&tokens, &caps, 0), Some(6));
+    /// let tokens = tokenize("for meetings with karim sadat");
+    /// assert_eq!(p.title_complement_end(&tokens, &[false, false, false, true, true], 0), None);
+    /// ```
+    pub fn title_complement_end(&self, tokens: &[crate::text::tokens::Token], capitalized: &[bool], k: usize) -> Option<usize> {
+        let word = |i: usize| tokens.get(i).map_or("", |t| t.text.as_str());
+        if !matches!(word(k), "for" | "to" | "of" | "on") {
+            return None;
+        }
+        let mut j = k + 1;
+        if word(j) == "the" {
+            j += 1;
+        }
+        let start = j;
+        let mut end = None;
+        while j < tokens.len() && j < start + 6 {
+            let w = word(j);
+            // "Belgrade-Pristina": capitalized words joined by a hyphen.
+            let hyphened = capitalized.get(j) == Some(&true) && (word(j + 1) == "-" || (j > 0 && word(j - 1) == "-"));
+            if let Some(n) = self.title_complements.match_at(tokens, j) {
+                j += n;
+                end = Some(j);
+            } else if self.countries.contains(w) || self.title_words.contains(w) || self.title_modifiers.contains(w) || hyphened {
+                j += 1;
+                end = Some(j);
+            } else if matches!(w, "and" | "-") {
+                j += 1;
+            } else {
+                break;
+            }
+        }
+        end
     }
 
     /// Whether a line of input is page furniture. Long lines are article

@@ -179,6 +179,11 @@ impl Ctx<'_> {
                         gap_start = close;
                     }
                 }
+                // "met A, the UN envoy for Yemen, in Riyadh": the
+                // organization inside the apposition is A's, not a partner.
+                if gap_start != close {
+                    break;
+                }
             }
             let next = &self.units[next_i];
             if next.end > hi || self.units[i].possessive || next.attributive || !self.is_coordination_gap(gap_start, next.start) {
@@ -207,6 +212,8 @@ impl Ctx<'_> {
                 if self.units[o].class != Class::Organization {
                     return None;
                 }
+                // ", the UN envoy for Yemen,": the unit took the title in.
+                titled |= self.units[o].proxy;
                 j = self.units[o].end;
                 continue;
             }
@@ -463,6 +470,10 @@ impl Ctx<'_> {
                 k += n;
                 continue;
             }
+            if let Some(e) = self.title_complement_at(k) {
+                k = e;
+                continue;
+            }
             let w = self.word(k);
             let titleish = self.p.title_words.contains(w)
                 || matches!(w, "the" | "-" | "." | "his" | "her")
@@ -474,6 +485,15 @@ impl Ctx<'_> {
             k += 1;
         }
         k
+    }
+
+    /// The end of a title's complement at `k`, right after a title word:
+    /// "envoy | for Afghanistan", "High Representative | for Foreign Affairs".
+    pub(super) fn title_complement_at(&self, k: usize) -> Option<usize> {
+        if k == 0 || !self.p.title_words.contains(self.word(k - 1)) {
+            return None;
+        }
+        self.p.title_complement_end(self.tokens, self.capitalized, k)
     }
 
     /// "a delegation of the NRF, headed by Ahmad Massoud, held talks": the

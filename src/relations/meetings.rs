@@ -397,6 +397,11 @@ impl Ctx<'_> {
                 }
                 return None;
             }
+            // "met the High Representative for Foreign Affairs X"
+            if let Some(e) = self.title_complement_at(j) {
+                j = e;
+                continue;
+            }
             let w = self.word(j);
             let word_ok = self.is_word_at(j)
                 && !self.is_breaker_at(j)

@@ -183,26 +183,30 @@ impl<'a> Ctx<'a> {
 
     // ---------------------------------------------------------------- units
 
-    /// Whether the words between an organization and a person are its title
-    /// for them: title words ("foreign minister"), after "'s"; or a title
-    /// with modifiers before its head word ("foreign policy and security
-    /// chief"), which must end in a title word.
-    fn is_title_gap(&self, gap: &[Token]) -> bool {
-        let title = |t: &Token| self.p.title_words.contains(&t.text);
-        let modifier = |t: &Token| self.p.title_modifiers.contains(&t.text);
-        let words = if gap[0].text == "'s" { &gap[1..] } else { gap };
-        if words.iter().all(title) {
-            return true;
-        }
-        if !words.last().is_some_and(title) {
+    /// Whether the words `from..to` between an organization and a person
+    /// are its title for them: title words ("foreign minister"), after
+    /// "'s"; a title with modifiers before its head word ("foreign policy
+    /// and security chief"), which must end in a title word; either with a
+    /// complement ("special envoy for Afghanistan").
+    fn is_title_gap(&self, from: usize, to: usize) -> bool {
+        let title = |i: usize| self.p.title_words.contains(self.word(i));
+        let modifier = |i: usize| self.p.title_modifiers.contains(self.word(i));
+        let from = if self.word(from) == "'s" { from + 1 } else { from };
+        if from >= to {
             return false;
         }
-        words.iter().enumerate().all(|(k, t)| {
-            title(t)
-                || modifier(t)
-                // "foreign policy and security chief"
-                || (t.text == "and" && k > 0 && k + 1 < words.len() && (modifier(&words[k - 1]) || title(&words[k - 1])))
-        })
+        // "envoy | for Afghanistan": the title ends where its complement starts.
+        let to = (from + 1..to).find(|&k| self.p.title_complement_end(self.tokens, self.capitalized, k) == Some(to)).unwrap_or(to);
+        if (from..to).all(title) {
+            return true;
+        }
+        title(to - 1)
+            && (from..to).all(|k| {
+                title(k)
+                    || modifier(k)
+                    // "foreign policy and security chief"
+                    || (self.word(k) == "and" && k > from && k + 1 < to && (modifier(k - 1) || title(k - 1)))
+            })
     }
 
     pub(super) fn build_units(&mut self, mentions: &[Mention]) {
@@ -250,8 +254,9 @@ impl<'a> Ctx<'a> {
             if u.class == Class::Organization && i + 1 < units.len() && units[i + 1].class == Class::Person {
                 let next = &units[i + 1];
                 let mut gap = &self.tokens[u.end..next.start];
-                // "the Taliban's top diplomat, Amir Khan Muttaqi"
-                if gap.len() >= 2 && gap[gap.len() - 1].text == "," && self.p.title_words.contains(&gap[gap.len() - 2].text) {
+                // "the Taliban's top diplomat, Amir Khan Muttaqi", "the UN
+                // envoy for Afghanistan, Karim Sadat"
+                if gap.len() >= 2 && gap[gap.len() - 1].text == "," && self.is_title_gap(u.end, next.start - 1) {
                     gap = &gap[..gap.len() - 1];
                 }
                 // "NRF chief Gen. Massoud": a form of address after the title.
@@ -261,7 +266,7 @@ impl<'a> Ctx<'a> {
                 {
                     gap = &gap[..gap.len() - 1];
                 }
-                if !gap.is_empty() && gap.len() <= 6 && self.is_title_gap(gap) {
+                if !gap.is_empty() && gap.len() <= 12 && self.is_title_gap(u.end, u.end + gap.len()) {
                     let skip = usize::from(gap[0].text == "'s");
                     let title = u.end + skip;
                     let leads = self.p.leader_titles.match_at(self.tokens, title) == Some(gap.len() - skip)

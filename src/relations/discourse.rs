@@ -115,7 +115,7 @@ impl Discourse {
     pub fn pronoun_mentions(&self, sentence: &Sentence, mentions: &[Mention], gaz: &Actors, p: &Patterns) -> Vec<Mention> {
         let tokens = &sentence.tokens;
         // Most sentences have none of the pronouns these rules resolve.
-        if !tokens.iter().any(|t| matches!(t.text.as_str(), "we" | "his" | "her" | "their" | "they" | "he" | "she")) {
+        if !tokens.iter().any(|t| matches!(t.text.as_str(), "we" | "i" | "his" | "her" | "their" | "they" | "he" | "she")) {
             return Vec::new();
         }
         let word = |i: usize| tokens.get(i).map_or("", |t| t.text.as_str());
@@ -124,6 +124,18 @@ impl Discourse {
         let mut out = Vec::new();
         let speaker = self.speaker_in(sentence, mentions, p);
         let speaker_side = speaker.and_then(|s| self.sides(s, gaz).first().copied());
+        // A meeting or rejection verb right after a pronoun, past an
+        // auxiliary or adverb: "we (have) met", "I (flatly) rejected".
+        let verb_follows = |i: usize| {
+            let mut j = i + 1;
+            while matches!(
+                word(j),
+                "also" | "then" | "later" | "have" | "had" | "has" | "flatly" | "firmly" | "already" | "just" | "finally"
+            ) {
+                j += 1;
+            }
+            p.reject_verbs.match_at(tokens, j).is_some() || p.meet_verbs.match_at(tokens, j).is_some()
+        };
         let mut quotes = 0;
         for i in 0..tokens.len() {
             let w = word(i);
@@ -140,6 +152,16 @@ impl Discourse {
                 "we" if quotes % 2 == 1 => {
                     if let Some(side) = speaker_side {
                         out.push(pronoun(side));
+                    } else if let Some(s) = speaker.filter(|&s| gaz.get(s).class == Class::Person && verb_follows(i)) {
+                        // "We met A and B," X said: X was there, whoever else
+                        // "we" takes in.
+                        out.push(pronoun(s));
+                    }
+                }
+                // "I met A," X said.
+                "i" if quotes % 2 == 1 => {
+                    if let Some(s) = speaker.filter(|&s| gaz.get(s).class == Class::Person && verb_follows(i)) {
+                        out.push(pronoun(s));
                     }
                 }
                 // "his offer", "their demands": the other party, named before.
@@ -233,8 +255,13 @@ impl Discourse {
                 .find(|m| m.start == 0 || !matches!(word(m.start - 1), "of" | "to" | "from" | "with" | "by" | "for"))
                 .map(|m| m.entity);
         }
-        // "..., Mottaki said" / "..., said Mottaki"
-        named.filter(|m| m.end == verb || m.start == verb + 1).map(|m| m.entity).next()
+        // "..., Mottaki said" / "..., said Mottaki" / "..., Mottaki, the
+        // Taliban's foreign minister, said"
+        let named: Vec<&Mention> = named.collect();
+        let apposed = |m: &&&Mention| {
+            m.end + 2 < verb && verb - m.end <= 10 && word(m.end) == "," && word(verb - 1) == "," && word(m.start.wrapping_sub(1)) != ","
+        };
+        named.iter().find(|m| m.end == verb || m.start == verb + 1).or_else(|| named.iter().find(apposed)).map(|m| m.entity)
     }
 
     /// Records what a sentence established, once its relations are known.

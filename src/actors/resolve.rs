@@ -95,7 +95,7 @@ pub fn resolve(
                 (pick, Via::ShortName)
             };
             if let Some(entity) = entity {
-                let adjectival = is_adjectival(&sentence.tokens, m.start, patterns);
+                let adjectival = is_adjectival(&sentence.tokens, m.start, m.end, patterns);
                 resolved.push(Mention { start: m.start, end: m.end, entity, via, adjectival });
             }
         }
@@ -107,9 +107,10 @@ pub fn resolve(
     (out, named)
 }
 
-/// "anti-Taliban", "pro-Taliban".
-fn is_adjectival(tokens: &[Token], start: usize, patterns: &Patterns) -> bool {
-    start >= 2 && tokens[start - 1].text == "-" && patterns.adjectival_prefixes.contains_word(&tokens[start - 2].text)
+/// "anti-Taliban", "pro-Taliban", "Taliban-controlled", "Iran-backed".
+fn is_adjectival(tokens: &[Token], start: usize, end: usize, patterns: &Patterns) -> bool {
+    (start >= 2 && tokens[start - 1].text == "-" && patterns.adjectival_prefixes.contains_word(&tokens[start - 2].text))
+        || (tokens.get(end).is_some_and(|t| t.text == "-") && patterns.adjectival_suffixes.match_at(tokens, end + 1).is_some())
 }
 
 /// Whether `phrase` occurs in `text` on word boundaries.

@@ -64,6 +64,8 @@ struct RawActors {
     honorifics: Vec<String>,
     adjectival_prefixes: Vec<String>,
     #[serde(default)]
+    adjectival_suffixes: Vec<String>,
+    #[serde(default)]
     org_heads: Vec<String>,
     #[serde(default)]
     name_particles: Vec<String>,
@@ -176,6 +178,8 @@ pub struct Patterns {
     pub proxies: PhraseSet,
     pub honorifics: PhraseSet,
     pub adjectival_prefixes: PhraseSet,
+    /// "Taliban-controlled", "Iran-backed": the actor describes what follows.
+    pub adjectival_suffixes: PhraseSet,
     pub org_heads: PhraseSet,
     /// Lower-case words inside a person's name: "Ziyad al-Nakhalah",
     /// "Tamim bin Hamad Al Thani".
@@ -300,6 +304,7 @@ impl Patterns {
             proxies: p(&raw.actors.proxies),
             honorifics: p(&raw.actors.honorifics),
             adjectival_prefixes: p(&raw.actors.adjectival_prefixes),
+            adjectival_suffixes: p(&raw.actors.adjectival_suffixes),
             org_heads: p(&raw.actors.org_heads),
             name_particles: raw.actors.name_particles.iter().map(|w| crate::text::fold::fold(w)).collect(),
             nationality_endings: raw.actors.nationality_endings.iter().map(|w| crate::text::fold::fold(w)).collect(),

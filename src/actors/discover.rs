@@ -276,8 +276,15 @@ impl Scan<'_> {
         // "Alongside Mossad head X": the capital of the first word may be
         // the sentence's, not the name's.
         // It is, when the rest is written with capitals inside sentences
-        // and the first word is not.
-        if b == 0 && t > 1 && !self.words.proper.contains(self.word(0)) && (1..t).all(|k| self.words.proper.contains(self.word(k))) {
+        // and the article writes the first word in lower case too. Without
+        // that evidence the word stays: "Rapid Support Forces commander X"
+        // opening the article's first sentence is one name.
+        if b == 0
+            && t > 1
+            && !self.words.proper.contains(self.word(0))
+            && self.words.lower.contains(self.word(0))
+            && (1..t).all(|k| self.words.proper.contains(self.word(k)))
+        {
             b = 1;
         }
         // "UN Libya chief": a place is no part of an organization's name.

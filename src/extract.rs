@@ -3,6 +3,7 @@
 
 use crate::actors::discover::{self, Actors};
 use crate::actors::mentions::{self, Sentence};
+use crate::actors::nicknames;
 use crate::actors::resolve;
 use crate::ontology::gazetteer::{Entity, Gazetteer};
 use crate::ontology::Ontology;
@@ -133,6 +134,8 @@ impl<'a> Extractor<'a> {
                 ms.sort_by_key(|m| (m.start, m.end));
             }
         }
+        // "X, known as Y": Y is X here and wherever the article writes it.
+        nicknames::add_nicknames(&sents, &mut resolved, pats);
         let actors = Actors { gazetteer: gaz, discovered: &discovered.entities };
         let gaz = &actors;
         let mut facts = Facts::default();

@@ -66,6 +66,8 @@ struct RawActors {
     #[serde(default)]
     adjectival_suffixes: Vec<String>,
     #[serde(default)]
+    known_as: Vec<String>,
+    #[serde(default)]
     org_heads: Vec<String>,
     #[serde(default)]
     name_particles: Vec<String>,
@@ -180,6 +182,8 @@ pub struct Patterns {
     pub adjectival_prefixes: PhraseSet,
     /// "Taliban-controlled", "Iran-backed": the actor describes what follows.
     pub adjectival_suffixes: PhraseSet,
+    /// "X, known as Y": the article's own name for X.
+    pub known_as: PhraseSet,
     pub org_heads: PhraseSet,
     /// Lower-case words inside a person's name: "Ziyad al-Nakhalah",
     /// "Tamim bin Hamad Al Thani".
@@ -305,6 +309,7 @@ impl Patterns {
             honorifics: p(&raw.actors.honorifics),
             adjectival_prefixes: p(&raw.actors.adjectival_prefixes),
             adjectival_suffixes: p(&raw.actors.adjectival_suffixes),
+            known_as: p(&raw.actors.known_as),
             org_heads: p(&raw.actors.org_heads),
             name_particles: raw.actors.name_particles.iter().map(|w| crate::text::fold::fold(w)).collect(),
             nationality_endings: raw.actors.nationality_endings.iter().map(|w| crate::text::fold::fold(w)).collect(),

@@ -9,7 +9,14 @@ use super::model::Ctx;
 impl Ctx<'_> {
     /// Whether a meeting trigger at `t` is reported as not having happened.
     pub(super) fn irrealis_before(&self, t: usize, lo: usize) -> bool {
-        let from = t.saturating_sub(5).max(lo);
+        // Five words back; "high-level" is one word.
+        let mut from = t;
+        let mut words = 0;
+        while from > lo && words < 5 {
+            from -= 1;
+            let joined = self.word(from) == "-" || (from > 0 && self.word(from - 1) == "-");
+            words += usize::from(!joined);
+        }
         for i in from..t {
             if self.inside_unit(i) {
                 continue;

@@ -287,8 +287,11 @@ impl Scan<'_> {
         {
             b = 1;
         }
-        // "UN Libya chief": a place is no part of an organization's name.
-        if (b..t).any(|k| self.words.places.contains(self.word(k)) || self.p.countries.contains(self.word(k))) {
+        // "UN Libya chief": a place is no part of an organization's name,
+        // unless the name ends in an organization's head noun ("Sudan
+        // Liberation Movement leader").
+        let headed = self.p.org_heads.contains_word(self.word(t - 1));
+        if !headed && (b..t).any(|k| self.words.places.contains(self.word(k)) || self.p.countries.contains(self.word(k))) {
             return None;
         }
         if t - b >= 2 && self.nationality(b, t) {
@@ -564,6 +567,11 @@ pub fn discover(
                     && !scan.covered[j]
                     && (scan.capitalized[j] && tokens[j].is_word()
                         || matches!(scan.word(j), "of" | "for" | "-")
+                        // "the Justice and Equality Movement", but not "the
+                        // Sudan Liberation Movement and Justice Movement".
+                        || (scan.word(j) == "and"
+                            && scan.capitalized.get(j + 1) == Some(&true)
+                            && !p.org_heads.contains_word(scan.word(j - 1)))
                         || (scan.particle(j) && scan.word(j + 1) == "-")
                         // "the Tigray People's Liberation Front"
                         || (scan.word(j) == "'s"

@@ -102,11 +102,18 @@ pub(crate) fn same_words(a: &[String], b: &[String], class: Class) -> bool {
         // or more, all alike but one short word spelled two ways with the
         // same first letter.
         let differing: Vec<(&String, &String)> = a.iter().zip(b).filter(|(x, y)| !close(x, y)).collect();
+        // "Dan Driscoll" / "Daniel Driscoll": a short form of the first name
+        // (three or four letters that begin a name at least two longer).
+        let short_first_name = |x: &str, y: &str| {
+            let (s, l) = if x.len() < y.len() { (x, y) } else { (y, x) };
+            (3..=4).contains(&s.chars().count()) && l.chars().count() >= s.chars().count() + 2 && l.starts_with(s)
+        };
         return class == Class::Person
-            && a.len() >= 3
             && differing.len() == 1
-            && differing[0].0.chars().next() == differing[0].1.chars().next()
-            && edit_distance(differing[0].0, differing[0].1) <= 2;
+            && ((a.len() >= 3
+                && differing[0].0.chars().next() == differing[0].1.chars().next()
+                && edit_distance(differing[0].0, differing[0].1) <= 2)
+                || (a.len() >= 2 && !close(&a[0], &b[0]) && short_first_name(&a[0], &b[0])));
     }
     let (short, long) = if a.len() < b.len() { (a, b) } else { (b, a) };
     // "Islamic Jihad" / "Islamic Jihad Movement": a generic head noun added.
@@ -114,7 +121,17 @@ pub(crate) fn same_words(a: &[String], b: &[String], class: Class) -> bool {
     if class == Class::Organization && long.len() == short.len() + 1 && generic_head(&long[long.len() - 1]) && short.len() >= 2 {
         return long.iter().zip(short).all(|(l, w)| close(w, l));
     }
-    extends(short, long, class) || abbreviates(short, long) || (class == Class::Organization && with_acronym_inside(short, long))
+    // "Álvaro Uribe" / "Álvaro Uribe Vélez": a second surname after a
+    // person's full name.
+    let second_surname = class == Class::Person
+        && short.len() >= 2
+        && long.len() == short.len() + 1
+        && short.iter().zip(long).all(|(w, l)| close(w, l))
+        && short[short.len() - 1].chars().count() >= 4;
+    second_surname
+        || extends(short, long, class)
+        || abbreviates(short, long)
+        || (class == Class::Organization && with_acronym_inside(short, long))
 }
 
 /// "UN Security Council" / "United Nations Security Council": the same
@@ -234,5 +251,10 @@ mod tests {
         assert!(same_words(&w("un security council"), &w("united nations security council"), Class::Organization));
         assert!(same_words(&w("unsc"), &w("un security council"), Class::Organization));
         assert!(!same_words(&w("un security council"), &w("united nations human rights council"), Class::Organization));
+        assert!(same_words(&w("dan driscoll"), &w("daniel driscoll"), Class::Person));
+        assert!(!same_words(&w("ali karim"), &w("alim karim"), Class::Person));
+        assert!(!same_words(&w("dan driscoll"), &w("daniel dorsey"), Class::Person));
+        assert!(same_words(&w("alvaro uribe"), &w("alvaro uribe velez"), Class::Person));
+        assert!(!same_words(&w("alvaro uribe"), &w("alvaro uribe velez"), Class::Organization));
     }
 }

@@ -120,9 +120,14 @@ impl Scan<'_> {
     /// or a rank before it: "North Korean" (leader X), "Top South Sudanese"
     /// (official). Neither a person nor an organization.
     fn nationality(&self, b: usize, e: usize) -> bool {
+        // "Turkish Cypriot", "Kosovo Serb": a people of the listed demonyms
+        // named after a nationality or a country ("Hassan Kazemi Qomi" ends
+        // like nationalities but is a name).
+        let people = self.p.demonyms.contains(self.word(e - 1));
         let before = |w: &str| {
             matches!(w, "north" | "south" | "east" | "west" | "northern" | "southern" | "eastern" | "western")
                 || self.p.title_words.contains(w)
+                || (people && (is_demonym(self.p, w) || self.p.countries.contains(w)))
         };
         e > b + 1
             && is_demonym(self.p, self.word(e - 1))
@@ -333,7 +338,7 @@ impl Scan<'_> {
 /// Whether a folded word has a nationality's ending ("korean", "qatari",
 /// "sudanese"): `nationality_endings` in `patterns.toml`.
 fn is_demonym(p: &Patterns, w: &str) -> bool {
-    p.nationality_endings.iter().any(|e| w.ends_with(e.as_str()))
+    p.nationality_endings.iter().any(|e| w.ends_with(e.as_str())) || p.demonyms.contains(w)
 }
 
 /// Stretches a listed person's full name over one more name word that the

@@ -72,6 +72,8 @@ struct RawActors {
     #[serde(default)]
     name_particles: Vec<String>,
     #[serde(default)]
+    demonyms: Vec<String>,
+    #[serde(default)]
     nationality_endings: Vec<String>,
     #[serde(default)]
     name_possessives: Vec<String>,
@@ -190,6 +192,8 @@ pub struct Patterns {
     pub name_particles: HashSet<String>,
     /// Endings of a nationality adjective ("Qatari", "Rwandan"): such a
     /// word before a title is not an organization.
+    /// Peoples whose names lack a nationality ending ("Cypriot", "Serb").
+    pub demonyms: HashSet<String>,
     pub nationality_endings: Vec<String>,
     /// Words whose possessive stays inside an organization's name: "the
     /// Tigray People's Liberation Front".
@@ -312,6 +316,7 @@ impl Patterns {
             known_as: p(&raw.actors.known_as),
             org_heads: p(&raw.actors.org_heads),
             name_particles: raw.actors.name_particles.iter().map(|w| crate::text::fold::fold(w)).collect(),
+            demonyms: raw.actors.demonyms.iter().map(|w| crate::text::fold::fold(w)).collect(),
             nationality_endings: raw.actors.nationality_endings.iter().map(|w| crate::text::fold::fold(w)).collect(),
             name_possessives: raw.actors.name_possessives.iter().map(|w| crate::text::fold::fold(w)).collect(),
             countries: raw.actors.countries.iter().map(|w| crate::text::fold::fold(w)).collect(),

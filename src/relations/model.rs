@@ -259,8 +259,12 @@ impl<'a> Ctx<'a> {
                 if gap.len() >= 2 && gap[gap.len() - 1].text == "," && self.is_title_gap(u.end, next.start - 1) {
                     gap = &gap[..gap.len() - 1];
                 }
-                // "NRF chief Gen. Massoud": a form of address after the title.
-                while gap.len() >= 2
+                // "NRF chief Gen. Massoud": a form of address after the title,
+                // unless it ends the title ("UN Secretary-General X").
+                let from = u.end + usize::from(gap.first().is_some_and(|t| t.text == "'s"));
+                let whole_title = self.p.titles.match_at(self.tokens, from).is_some_and(|n| from + n == u.end + gap.len());
+                while !whole_title
+                    && gap.len() >= 2
                     && (self.p.honorifics.contains_word(&gap[gap.len() - 1].text)
                         || (gap[gap.len() - 1].text == "." && self.p.honorifics.contains_word(&gap[gap.len() - 2].text)))
                 {

@@ -405,7 +405,12 @@ impl Ctx<'_> {
             let w = self.word(j);
             let word_ok = self.is_word_at(j)
                 && !self.is_breaker_at(j)
-                && !matches!(w, "and" | "or" | "but" | "to" | "for" | "about" | "after" | "before" | "over" | "between" | "against")
+                && !matches!(
+                    w,
+                    "and" | "or" | "but" | "to" | "for" | "about" | "after" | "before" | "over" | "between" | "against"
+                    // "met ahead of UN talks": time, not a partner.
+                    | "ahead" | "prior" | "during" | "amid" | "following" | "until" | "since" | "despite"
+                )
                 && !COPULA.contains(&w)
                 && self.trigger_at(j).is_none();
             let punct_ok =

@@ -150,7 +150,8 @@ impl Ctx<'_> {
             j += 1;
         }
         let Some(first) = self.unit_at(j) else { return };
-        if self.units[first].possessive {
+        // "visits Taliban chief": an unnamed person of the organization.
+        if self.units[first].possessive || self.units[first].attributive {
             return;
         }
         let objects = self.with_delegation_leader(self.group_right(first, self.tokens.len()), self.tokens.len());

@@ -117,6 +117,8 @@ struct RawMeet {
     #[serde(default)]
     company: Vec<String>,
     #[serde(default)]
+    attending: Vec<String>,
+    #[serde(default)]
     discussed: Vec<String>,
     #[serde(default)]
     remote: Vec<String>,
@@ -238,6 +240,9 @@ pub struct Patterns {
     pub meet_hosting: PhraseSet,
     /// "met B in the company of C": C was at the meeting on the subject's side.
     pub meet_company: PhraseSet,
+    /// "A and B attended the talks", "attended by A and B": who attended
+    /// met the meeting's other side, not one another.
+    pub meet_attending: PhraseSet,
     /// "discussed <topic> with X".
     pub meet_discussed: PhraseSet,
     /// Words of a talk at a distance: "by phone", "in a video call".
@@ -340,6 +345,7 @@ impl Patterns {
             meet_noun_adjectives: p(&raw.meet.noun_adjectives),
             meet_hosting: p(&raw.meet.hosting),
             meet_company: p(&raw.meet.company),
+            meet_attending: p(&raw.meet.attending),
             meet_discussed: p(&raw.meet.discussed),
             meet_remote: p(&raw.meet.remote),
             irrealis_before: p(&raw.meet.irrealis_before),

@@ -228,6 +228,10 @@ impl Ctx<'_> {
             // "A and B held talks with Qatari officials": a partner that is
             // no actor, so A and B did not meet each other.
             None if self.partner_not_named(te) => {}
+            // "A and B attended the talks": the reported meeting's other side.
+            None if self.p.meet_attending.match_at(self.tokens, t).is_some() => {
+                self.attendees_meet(&subjects, "meet-attended", 0.85);
+            }
             None => self.meet_one_another(&subjects, "meet-verb-coordination", 0.9),
         }
     }
@@ -642,7 +646,40 @@ impl Ctx<'_> {
         if group.len() < 2 || self.irrealis_before(t, 0) || self.modal_in_clause(t) || self.denied_before(t) {
             return;
         }
-        self.meet_one_another(&group, "meet-noun-participants", 0.85);
+        // "attended by A and B", "In attendance were A and B".
+        let attending = (t..k).any(|j| self.p.meet_attending.match_at(self.tokens, j).is_some());
+        if attending {
+            self.attendees_meet(&group, "meet-noun-participants", 0.85);
+        } else {
+            self.meet_one_another(&group, "meet-noun-participants", 0.85);
+        }
+    }
+
+    /// Those who attended a meeting met the participants of the meeting
+    /// the article just reported, other than themselves and their side; with
+    /// no such meeting, people met one another and organizations no one.
+    fn attendees_meet(&mut self, group: &[usize], rule: &'static str, confidence: f64) {
+        let attendees: Vec<usize> = group.iter().map(|&u| self.units[u].entity).collect();
+        let reported = self.doc.last_meeting().map(|(s, ps)| (s, ps.to_vec()));
+        // With no reported meeting, people who attend one session met, as
+        // at a summit; organizations listed as attending are one side.
+        let Some((sentence, participants)) = reported else {
+            if group.iter().all(|&u| self.units[u].class == Class::Person) {
+                self.meet_one_another(group, rule, confidence);
+            }
+            return;
+        };
+        let others: Vec<usize> = participants
+            .into_iter()
+            .filter(|&p| !attendees.contains(&p) && !attendees.iter().any(|&a| self.doc.same_side(p, a, self.gaz)))
+            .collect();
+        for &u in group {
+            let a = self.units[u].clone();
+            for &o in &others {
+                let b = self.synthetic(o);
+                self.emit_with(a.entity, Predicate::MetWith, o, rule, &[&a, &b], confidence - 0.05, Some(sentence));
+            }
+        }
     }
 
     /// "Karzai described his meeting with Haqqani": "his" is the clause's

@@ -2,9 +2,10 @@
 //!
 //! - a transitive verb: "Muttaqi met Massoud in Tehran";
 //! - an intransitive verb with a partner: "A held talks with B", "A and B met";
-//! - a meeting noun: "the meeting between A and B", "talks with A";
-//! - "A told B during their talks";
-//! - "the first meeting between A and their opponents" (the sides just reported).
+//! - a meeting noun: "the meeting between A and B", "talks with A".
+//!
+//! Who else took part (companions, attendees, heads of delegations, the
+//! sides just reported) is in `participants`.
 
 use super::facts::Predicate;
 use super::model::COPULA;
@@ -170,7 +171,7 @@ impl Ctx<'_> {
     }
 
     /// Every two units of `group` met; all of them are the rule's evidence.
-    fn meet_one_another(&mut self, group: &[usize], rule: &'static str, confidence: f64) {
+    pub(super) fn meet_one_another(&mut self, group: &[usize], rule: &'static str, confidence: f64) {
         let units: Vec<Unit> = group.iter().map(|&u| self.units[u].clone()).collect();
         let refs: Vec<&Unit> = units.iter().collect();
         for (i, a) in units.iter().enumerate() {
@@ -182,7 +183,7 @@ impl Ctx<'_> {
 
     /// Every unit of `sides` met every unit of `others`; all of them are the
     /// rule's evidence.
-    fn meet_each(&mut self, sides: &[usize], others: &[usize], rule: &'static str, confidence: f64) {
+    pub(super) fn meet_each(&mut self, sides: &[usize], others: &[usize], rule: &'static str, confidence: f64) {
         let units: Vec<Unit> = sides.iter().chain(others).map(|&u| self.units[u].clone()).collect();
         let refs: Vec<&Unit> = units.iter().collect();
         for &s in sides {
@@ -234,63 +235,6 @@ impl Ctx<'_> {
             }
             None => self.meet_one_another(&subjects, "meet-verb-coordination", 0.9),
         }
-    }
-
-    /// "Monday's talks in Istanbul, led by A and B": two or more people
-    /// leading one meeting met. `t..te` is the meeting noun. Whether it
-    /// found such a list.
-    fn talks_led_by(&mut self, t: usize, te: usize) -> bool {
-        let mut k = te;
-        if matches!(self.word(k), "in" | "on" | "at") {
-            while k < te + 6 && self.cap(k + 1) && self.unit_at(k + 1).is_none() {
-                k += 1;
-            }
-            k += 1;
-        }
-        if self.word(k) == "," {
-            k += 1;
-        }
-        // "The talks are led by A and B."
-        if matches!(self.word(k), "are" | "were" | "is" | "was") {
-            k += 1;
-        }
-        let Some(n) = self.p.lead_passive.match_at(self.tokens, k) else { return false };
-        // "led by Ukraine's Defence Minister X": a country's title.
-        let j = self.skip_titles_forward(self.skip_country_possessive(k + n), 8);
-        let Some(first) = self.unit_at(j).filter(|&u| self.units[u].class == Class::Person) else { return false };
-        let group = self.group_right(first, self.tokens.len());
-        if group.len() < 2 || self.irrealis_before(t, 0) || self.modal_in_clause(t) || self.denied_before(t) {
-            return false;
-        }
-        self.meet_one_another(&group, "meet-talks-led-by", 0.85);
-        true
-    }
-
-    /// "... in the company of C and D", "..., accompanied by C": the actors
-    /// a company phrase brings to the meeting, within a few words after `end`
-    /// and in the same clause.
-    fn companions_after(&self, end: usize) -> Option<Vec<usize>> {
-        let stop = (end + 6).min(self.tokens.len());
-        let at = (end..stop).find(|&k| self.p.meet_company.match_at(self.tokens, k).is_some())?;
-        if (end..at).any(|k| self.is_breaker_at(k) || self.trigger_at(k).is_some() || self.unit_at(k).is_some()) {
-            return None;
-        }
-        let n = self.p.meet_company.match_at(self.tokens, at)?;
-        if let Some(u) = self.name_after_long_title(at + n) {
-            return Some(self.group_right(u, self.tokens.len()));
-        }
-        let j = self.skip_titles_forward(at + n, 8);
-        let j = if self.word(j) == "," { self.skip_forms_of_address(j + 1) } else { j };
-        let first = self.unit_at(j)?;
-        // "in the company of the GNA's Minister of Interior, X": the person
-        // the possessive title names, not the organization.
-        let owner = self.units[first].possessive || self.word(self.units[first].end) == "'s";
-        if owner {
-            let k = (self.units[first].end..(self.units[first].end + 10).min(self.tokens.len())).find(|&k| self.word(k) == ",")?;
-            let person = self.unit_at(self.skip_forms_of_address(k + 1)).filter(|&u| self.units[u].class == Class::Person)?;
-            return Some(self.group_right(person, self.tokens.len()));
-        }
-        Some(self.group_right(first, self.tokens.len()))
     }
 
     /// Whether the meeting verb ending at `te` has a partner that is not an
@@ -635,53 +579,6 @@ impl Ctx<'_> {
             })
     }
 
-    /// The actors listed after "the meeting included", "talks attended by":
-    /// every pair of them met. `k` is where the list may start.
-    fn meeting_participants(&mut self, t: usize, k: usize) {
-        let Some(first) = (k..(k + 4).min(self.tokens.len())).find_map(|j| self.unit_at(j)) else { return };
-        if self.units[first].possessive || (k..self.units[first].start).any(|j| self.word(j) == "," || self.word(j) == ".") {
-            return;
-        }
-        let group = self.group_right(first, self.tokens.len());
-        if group.len() < 2 || self.irrealis_before(t, 0) || self.modal_in_clause(t) || self.denied_before(t) {
-            return;
-        }
-        // "attended by A and B", "In attendance were A and B".
-        let attending = (t..k).any(|j| self.p.meet_attending.match_at(self.tokens, j).is_some());
-        if attending {
-            self.attendees_meet(&group, "meet-noun-participants", 0.85);
-        } else {
-            self.meet_one_another(&group, "meet-noun-participants", 0.85);
-        }
-    }
-
-    /// Those who attended a meeting met the participants of the meeting
-    /// the article just reported, other than themselves and their side; with
-    /// no such meeting, people met one another and organizations no one.
-    fn attendees_meet(&mut self, group: &[usize], rule: &'static str, confidence: f64) {
-        let attendees: Vec<usize> = group.iter().map(|&u| self.units[u].entity).collect();
-        let reported = self.doc.last_meeting().map(|(s, ps)| (s, ps.to_vec()));
-        // With no reported meeting, people who attend one session met, as
-        // at a summit; organizations listed as attending are one side.
-        let Some((sentence, participants)) = reported else {
-            if group.iter().all(|&u| self.units[u].class == Class::Person) {
-                self.meet_one_another(group, rule, confidence);
-            }
-            return;
-        };
-        let others: Vec<usize> = participants
-            .into_iter()
-            .filter(|&p| !attendees.contains(&p) && !attendees.iter().any(|&a| self.doc.same_side(p, a, self.gaz)))
-            .collect();
-        for &u in group {
-            let a = self.units[u].clone();
-            for &o in &others {
-                let b = self.synthetic(o);
-                self.emit_with(a.entity, Predicate::MetWith, o, rule, &[&a, &b], confidence - 0.05, Some(sentence));
-            }
-        }
-    }
-
     /// "Karzai described his meeting with Haqqani": "his" is the clause's
     /// subject when no other actor stands between them.
     fn pronoun_owner(&self, t: usize) -> Option<usize> {
@@ -779,58 +676,5 @@ impl Ctx<'_> {
         // "..., the UN envoy said": the envoy, not the UN, is the subject.
         let subject = !unit.possessive && !unit.attributive && !unit.proxy && !self.is_prepositional_object(u);
         (subject && !self.p.title_words.contains(self.word(unit.end))).then_some(u)
-    }
-
-    /// "The meeting was the first between the Taliban and their opponents":
-    /// the other side is the rest of the meeting the document just reported,
-    /// less the actor's own side.
-    pub(super) fn meeting_with_their_side(&mut self, t: usize, first: usize) {
-        let a = self.units[first].clone();
-        let k = a.end;
-        if self.word(k) != "and" || !matches!(self.word(k + 1), "their" | "its" | "his" | "her") {
-            return;
-        }
-        // Only when the sentence points back at that meeting: "the meeting",
-        // "the talks", "this rendezvous".
-        let anaphoric = (0..t)
-            .any(|i| matches!(self.word(i), "the" | "this" | "that" | "these") && self.p.meet_nouns.match_at(self.tokens, i + 1).is_some());
-        if !anaphoric || self.unit_at(k + 2).is_some() || !self.is_word_at(k + 2) {
-            return;
-        }
-        let Some((sentence, participants)) = self.doc.last_meeting() else { return };
-        if !participants.contains(&a.entity) && !participants.iter().any(|&p| self.doc.same_side(p, a.entity, self.gaz)) {
-            return;
-        }
-        let others: Vec<usize> =
-            participants.iter().copied().filter(|&p| p != a.entity && !self.doc.same_side(p, a.entity, self.gaz)).collect();
-        for o in others {
-            let b = self.synthetic(o);
-            self.emit_with(a.entity, Predicate::MetWith, o, "meet-their-side", &[&a, &b], 0.8, Some(sentence));
-        }
-    }
-
-    /// "A told B during their talks", "A and B ended their summit": the two
-    /// actors just before.
-    pub(super) fn meeting_their(&mut self, t: usize) {
-        // "A and B will hold their summit": not (yet) a meeting.
-        if self.irrealis_before(t, 0) || self.modal_in_clause(t) || self.denied_before(t) {
-            return;
-        }
-        let hard = (0..t).rev().find(|&k| matches!(self.word(k), ";" | ":" | "."));
-        let cs = hard.map_or(0, |k| k + 1).max(t.saturating_sub(15));
-        let mut picked: Vec<Unit> = Vec::new();
-        for u in self.units.iter().rev().filter(|u| u.end <= t && u.start >= cs) {
-            if u.possessive || picked.iter().any(|p| p.entity == u.entity) {
-                continue;
-            }
-            picked.push(u.clone());
-            if picked.len() == 2 {
-                break;
-            }
-        }
-        if picked.len() == 2 {
-            let (a, b) = (picked[1].clone(), picked[0].clone());
-            self.emit(a.entity, Predicate::MetWith, b.entity, "meet-during-their", &[&a, &b], 0.8);
-        }
     }
 }

@@ -7,7 +7,8 @@
 //! The rules work on the shared sentence model ([`model`]: units, and
 //! [`clauses`]: clauses, coordination, apposition; [`modality`]: whether a
 //! relation is reported as real). Each relation has a file that reads as a
-//! list of the constructions it matches: [`meetings`], [`rejections`],
+//! list of the constructions it matches: [`meetings`] (with
+//! [`participants`] for who else took part), [`rejections`],
 //! [`leadership`], [`roles`]. The words are data (`patterns.toml`); the
 //! shapes are here. Across sentences, [`discourse`] carries speakers, sides
 //! and proposals forward, and [`attribution`] finds who a sentence quotes.
@@ -22,6 +23,7 @@ mod leadership;
 mod meetings;
 mod modality;
 mod model;
+mod participants;
 mod rejections;
 mod roles;
 

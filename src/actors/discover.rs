@@ -605,6 +605,14 @@ pub fn discover(
                 }
                 let head = of.map_or(j - 1, |k| k - 1);
                 if j >= i + 3 && p.org_heads.contains_word(scan.word(head)) && !(i + 1..j).any(|k| scan.covered[k]) {
+                    // "the United Nations Assistance Mission in Afghanistan":
+                    // a mission's name goes on with the country it serves.
+                    if of.is_none() && scan.word(j) == "in" && p.org_heads_in_place.contains_word(scan.word(j - 1)) {
+                        let k = if scan.word(j + 1) == "the" { j + 2 } else { j + 1 };
+                        if p.countries.contains(scan.word(k)) && scan.capitalized[k] && !scan.covered[k] {
+                            j = (k..(k + 3).min(tokens.len())).take_while(|&m| p.countries.contains(scan.word(m))).last().unwrap_or(k) + 1;
+                        }
+                    }
                     found.push((i + 1, j, Class::Organization));
                     if let Some((b, e)) = leader.filter(|&(b, _)| !scan.covered[b]) {
                         found.push((b, e, Class::Person));

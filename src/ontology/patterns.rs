@@ -70,6 +70,8 @@ struct RawActors {
     #[serde(default)]
     org_heads: Vec<String>,
     #[serde(default)]
+    org_heads_in_place: Vec<String>,
+    #[serde(default)]
     name_particles: Vec<String>,
     #[serde(default)]
     demonyms: Vec<String>,
@@ -188,6 +190,9 @@ pub struct Patterns {
     pub adjectival_suffixes: PhraseSet,
     /// "X, known as Y": the article's own name for X.
     pub known_as: PhraseSet,
+    /// Head nouns whose names go on with a country: "the United Nations
+    /// Assistance Mission in Afghanistan".
+    pub org_heads_in_place: PhraseSet,
     pub org_heads: PhraseSet,
     /// Lower-case words inside a person's name: "Ziyad al-Nakhalah",
     /// "Tamim bin Hamad Al Thani".
@@ -320,6 +325,7 @@ impl Patterns {
             adjectival_suffixes: p(&raw.actors.adjectival_suffixes),
             known_as: p(&raw.actors.known_as),
             org_heads: p(&raw.actors.org_heads),
+            org_heads_in_place: p(&raw.actors.org_heads_in_place),
             name_particles: raw.actors.name_particles.iter().map(|w| crate::text::fold::fold(w)).collect(),
             demonyms: raw.actors.demonyms.iter().map(|w| crate::text::fold::fold(w)).collect(),
             nationality_endings: raw.actors.nationality_endings.iter().map(|w| crate::text::fold::fold(w)).collect(),

@@ -115,7 +115,7 @@ impl Discourse {
     pub fn pronoun_mentions(&self, sentence: &Sentence, mentions: &[Mention], gaz: &Actors, p: &Patterns) -> Vec<Mention> {
         let tokens = &sentence.tokens;
         // Most sentences have none of the pronouns these rules resolve.
-        if !tokens.iter().any(|t| matches!(t.text.as_str(), "we" | "i" | "his" | "her" | "their" | "they" | "he" | "she")) {
+        if !tokens.iter().any(|t| matches!(t.text.as_str(), "we" | "i" | "his" | "her" | "their" | "its" | "they" | "he" | "she")) {
             return Vec::new();
         }
         let word = |i: usize| tokens.get(i).map_or("", |t| t.text.as_str());
@@ -162,6 +162,17 @@ impl Discourse {
                 "i" if quotes % 2 == 1 => {
                     if let Some(s) = speaker.filter(|&s| gaz.get(s).class == Class::Person && verb_follows(i)) {
                         out.push(pronoun(s));
+                    }
+                }
+                // "The NRF said its delegation had met ...": the organization
+                // the sentence named before, standing for its envoys.
+                "its" | "their"
+                    if quotes % 2 == 0 && (i + 1..(i + 3).min(tokens.len())).any(|k| p.proxies.match_at(tokens, k).is_some()) =>
+                {
+                    let local =
+                        mentions.iter().rev().find(|m| m.end <= i && gaz.get(m.entity).class == Class::Organization && !m.adjectival);
+                    if let Some(m) = local {
+                        out.push(pronoun(m.entity));
                     }
                 }
                 // "his offer", "their demands": the other party, named before.

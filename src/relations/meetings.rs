@@ -273,6 +273,20 @@ impl Ctx<'_> {
         (!self.clause_break_between(self.units[first].end, t - 1)).then(|| vec![first])
     }
 
+    /// "Massoud vowed to fight on, rejecting the Taliban's offer": a
+    /// participle after a comma shares the subject of the sentence, unless
+    /// the sentence reports someone else's words before it ("X said Y had
+    /// spoken, rejecting ...": Y's, not X's).
+    pub(super) fn subject_before_participle(&self, t: usize) -> Option<Vec<usize>> {
+        if t == 0 || self.word(t - 1) != "," || !self.word(t).ends_with("ing") {
+            return None;
+        }
+        let first = self.first_subject_before(t - 1)?;
+        let end = self.units[first].end;
+        let reported = (end..t).any(|k| self.p.say_verbs.match_at(self.tokens, k).is_some());
+        (!reported && !self.clause_break_between(end, t - 1)).then(|| vec![first])
+    }
+
     /// The sentence's first actor ending by `p` that can be a subject: not
     /// a possessive, an attribute or the object of a preposition.
     fn first_subject_before(&self, p: usize) -> Option<usize> {

@@ -382,6 +382,8 @@ impl<'a> Ctx<'a> {
                 if let Some(n) = self.p.proxies.match_at(self.tokens, u.end) {
                     u.end += n;
                     u.proxy = true;
+                    // "its delegation": the pronoun owns no proposal here.
+                    u.possessive = false;
                 }
             }
         }

@@ -186,7 +186,7 @@ impl Ctx<'_> {
             }
             return;
         }
-        let Some(subjects) = self.subject_of(t) else { return };
+        let Some(subjects) = self.subject_of(t).or_else(|| self.subject_before_participle(t)) else { return };
         // "refused to meet Haftar", "ruled out negotiating with the M23":
         // refusing a meeting rejects the other side.
         if let Some(others) = self.refused_meeting_with(te) {

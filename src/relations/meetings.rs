@@ -503,7 +503,8 @@ impl Ctx<'_> {
             self.meeting_participants(t, p + n);
             return;
         }
-        let between = matches!(w, "between" | "among" | "amongst" | "involving");
+        // "X hosted a dinner for A and B": the guests, like "between".
+        let between = matches!(w, "between" | "among" | "amongst" | "involving") || (w == "for" && self.hosting_before(t).is_some());
         if between {
             let start = at + 1;
             // "between Armenian Security Council Secretary X and ...": titles first.
@@ -522,25 +523,16 @@ impl Ctx<'_> {
             {
                 return;
             }
-            if group.len() == 1 {
+            if group.len() == 1 && w != "for" {
                 self.meeting_with_their_side(t, first);
                 return;
             }
             self.meet_one_another(&group, "meet-noun-between", 0.9);
             // "X hosted a (long) meeting between A and B": X met them.
-            let mut v = t;
-            while v > 0
-                && t - v < 4
-                && self.p.meet_hosting.match_before(self.tokens, v).is_none()
-                && self.is_word_at(v - 1)
-                && !self.cap(v - 1)
-            {
-                v -= 1;
-            }
-            if let Some(n) = self.p.meet_hosting.match_before(self.tokens, v) {
-                if let Some(hosts) = self.subject_of(v - n) {
+            if let Some(h) = self.hosting_before(t) {
+                if let Some(hosts) = self.subject_of(h) {
                     let hosts: Vec<usize> = hosts.into_iter().filter(|h| !group.contains(h)).collect();
-                    if !hosts.is_empty() && !self.irrealis_before(v - n, self.units[*hosts.last().unwrap()].end) {
+                    if !hosts.is_empty() && !self.irrealis_before(h, self.units[*hosts.last().unwrap()].end) {
                         self.meet_each(&hosts, &group, "meet-hosted-between", 0.8);
                     }
                 }
@@ -564,6 +556,17 @@ impl Ctx<'_> {
                 self.emit(a.entity, Predicate::MetWith, b.entity, "meet-noun-possessive", &[&a, &b], 0.85);
             }
         }
+    }
+
+    /// Where a hosting verb starts within four lower-case words before the
+    /// meeting noun at `t`: "hosted a (long) meeting", "chaired the talks".
+    fn hosting_before(&self, t: usize) -> Option<usize> {
+        let mut v = t;
+        while v > 0 && t - v < 4 && self.p.meet_hosting.match_before(self.tokens, v).is_none() && self.is_word_at(v - 1) && !self.cap(v - 1)
+        {
+            v -= 1;
+        }
+        self.p.meet_hosting.match_before(self.tokens, v).map(|n| v - n)
     }
 
     /// Where "with" introduces the partner of "discussed <topic> with X": a

@@ -198,6 +198,16 @@ impl Ctx<'_> {
             }
             return;
         }
+        // "A and B refused to meet each other": each rejected the other.
+        if subjects.len() >= 2 && self.refused_meeting_each_other(te) {
+            let units: Vec<Unit> = subjects.iter().map(|&u| self.units[u].clone()).collect();
+            for a in &units {
+                for b in units.iter().filter(|b| b.entity != a.entity) {
+                    self.emit(a.entity, Predicate::Rejected, b.entity, "reject-meeting-each-other", &[a, b], 0.8);
+                }
+            }
+            return;
+        }
         let Some((o, anaphoric, context)) = self.rejected_object(te, owners) else {
             // "Massoud demanded elections, and the Taliban refused": no
             // object, so what was refused is the proposal just made.
@@ -268,6 +278,19 @@ impl Ctx<'_> {
         }
         let objects = self.object_after(verb + len)?;
         Some(objects.into_iter().filter(|&o| !self.units[o].possessive).collect::<Vec<_>>()).filter(|o| !o.is_empty())
+    }
+
+    /// Whether a refusal at `te` is of meeting one another: "refused to
+    /// (sit or) meet (with) each other".
+    fn refused_meeting_each_other(&self, te: usize) -> bool {
+        if self.word(te) != "to" {
+            return false;
+        }
+        (te + 1..(te + 6).min(self.tokens.len())).any(|k| {
+            matches!((self.word(k), self.word(k + 1)), ("each", "other") | ("one", "another"))
+                && (te + 1..k).any(|v| self.p.meet_verbs.match_at(self.tokens, v).is_some())
+                && (te + 1..k).all(|v| self.unit_at(v).is_none())
+        })
     }
 
     /// Whether the object of a rejection at `te` is talks with no actor in

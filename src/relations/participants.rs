@@ -92,8 +92,9 @@ impl Ctx<'_> {
     }
 
     /// Those who attended a meeting met the participants of the meeting
-    /// the article just reported, other than themselves and their side; with
-    /// no such meeting, people met one another and organizations no one.
+    /// the article just reported, other than its subject (whose company they
+    /// are), themselves and their side; with no such meeting, people met one
+    /// another and organizations no one.
     pub(super) fn attendees_meet(&mut self, group: &[usize], rule: &'static str, confidence: f64) {
         let attendees: Vec<usize> = group.iter().map(|&u| self.units[u].entity).collect();
         let reported = self.doc.last_meeting().map(|(s, ps)| (s, ps.to_vec()));
@@ -105,8 +106,11 @@ impl Ctx<'_> {
             }
             return;
         };
+        // "X met Y. Also in attendance were A and B": A and B came with the
+        // meeting's subject X (its first participant) and met the others.
         let others: Vec<usize> = participants
             .into_iter()
+            .skip(1)
             .filter(|&p| !attendees.contains(&p) && !attendees.iter().any(|&a| self.doc.same_side(p, a, self.gaz)))
             .collect();
         for &u in group {

@@ -336,7 +336,8 @@ impl Scan<'_> {
 }
 
 /// Whether a folded word has a nationality's ending ("korean", "qatari",
-/// "sudanese"): `nationality_endings` in `patterns.toml`.
+/// "sudanese") or names a people without one ("cypriot", "serb"):
+/// `nationality_endings` and `demonyms` in `patterns.toml`.
 fn is_demonym(p: &Patterns, w: &str) -> bool {
     p.nationality_endings.iter().any(|e| w.ends_with(e.as_str())) || p.demonyms.contains(w)
 }

@@ -42,6 +42,9 @@ SPLIT = {
     # `cyprus` became a development conflict after its blind score, `lebanon`
     # is scored with the session's start and end binaries only, never read.
     "cyprus": "dev", "lebanon": "test5",
+    # Gathered at the end of that session and scored blind with its start and
+    # end binaries (blind-2026-12-06d.md); never read.
+    "somalia": "test6", "taiwan": "test6",
 }
 
 

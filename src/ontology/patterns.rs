@@ -190,17 +190,17 @@ pub struct Patterns {
     pub adjectival_suffixes: PhraseSet,
     /// "X, known as Y": the article's own name for X.
     pub known_as: PhraseSet,
+    pub org_heads: PhraseSet,
     /// Head nouns whose names go on with a country: "the United Nations
     /// Assistance Mission in Afghanistan".
     pub org_heads_in_place: PhraseSet,
-    pub org_heads: PhraseSet,
     /// Lower-case words inside a person's name: "Ziyad al-Nakhalah",
     /// "Tamim bin Hamad Al Thani".
     pub name_particles: HashSet<String>,
-    /// Endings of a nationality adjective ("Qatari", "Rwandan"): such a
-    /// word before a title is not an organization.
     /// Peoples whose names lack a nationality ending ("Cypriot", "Serb").
     pub demonyms: HashSet<String>,
+    /// Endings of a nationality adjective ("Qatari", "Rwandan"): such a
+    /// word before a title is not an organization.
     pub nationality_endings: Vec<String>,
     /// Words whose possessive stays inside an organization's name: "the
     /// Tigray People's Liberation Front".

@@ -136,6 +136,9 @@ impl Discourse {
             }
             p.reject_verbs.match_at(tokens, j).is_some() || p.meet_verbs.match_at(tokens, j).is_some()
         };
+        // The last actor of a class the sentence names before token `i`.
+        let named_before =
+            |i: usize, class: Class| mentions.iter().rev().find(|m| m.end <= i && gaz.get(m.entity).class == class && !m.adjectival);
         let mut quotes = 0;
         for i in 0..tokens.len() {
             let w = word(i);
@@ -169,9 +172,7 @@ impl Discourse {
                 "its" | "their"
                     if quotes % 2 == 0 && (i + 1..(i + 3).min(tokens.len())).any(|k| p.proxies.match_at(tokens, k).is_some()) =>
                 {
-                    let local =
-                        mentions.iter().rev().find(|m| m.end <= i && gaz.get(m.entity).class == Class::Organization && !m.adjectival);
-                    if let Some(m) = local {
+                    if let Some(m) = named_before(i, Class::Organization) {
                         out.push(pronoun(m.entity));
                     }
                 }
@@ -187,8 +188,7 @@ impl Discourse {
                     // talks; the Taliban would not accept his proposal").
                     // Inside one, the speaker is "I", so look further back.
                     if quotes % 2 == 0 {
-                        let local = mentions.iter().rev().find(|m| m.end <= i && gaz.get(m.entity).class == class && !m.adjectival);
-                        if let Some(m) = local {
+                        if let Some(m) = named_before(i, class) {
                             out.push(pronoun(m.entity));
                             continue;
                         }

@@ -64,7 +64,7 @@ impl Ctx<'_> {
             // meeting the sentence or article is about.
             if let Some(len) = self.p.meet_attendance.match_at(self.tokens, i) {
                 if !self.inside_unit(i) {
-                    self.meeting_participants(i, i + len);
+                    self.meeting_participants(i, i + len, true);
                     i += len;
                     continue;
                 }
@@ -500,7 +500,9 @@ impl Ctx<'_> {
             p += 1;
         }
         if let Some(n) = self.p.meet_participants.match_at(self.tokens, p) {
-            self.meeting_participants(t, p + n);
+            // "talks attended by A and B"
+            let attending = (t..p + n).any(|j| self.p.meet_attending.match_at(self.tokens, j).is_some());
+            self.meeting_participants(t, p + n, attending);
             return;
         }
         // "X hosted a dinner for A and B": the guests, like "between".

@@ -71,9 +71,11 @@ impl Ctx<'_> {
         Some(self.group_right(first, self.tokens.len()))
     }
 
-    /// The actors listed after "the meeting included", "talks attended by":
-    /// every pair of them met. `k` is where the list may start.
-    pub(super) fn meeting_participants(&mut self, t: usize, k: usize) {
+    /// The actors listed after "the meeting included", "talks attended by",
+    /// "In attendance were": every pair of them met, unless they are
+    /// `attending` a meeting (see `attendees_meet`). `k` is where the list
+    /// may start.
+    pub(super) fn meeting_participants(&mut self, t: usize, k: usize, attending: bool) {
         let Some(first) = (k..(k + 4).min(self.tokens.len())).find_map(|j| self.unit_at(j)) else { return };
         if self.units[first].possessive || (k..self.units[first].start).any(|j| self.word(j) == "," || self.word(j) == ".") {
             return;
@@ -82,8 +84,6 @@ impl Ctx<'_> {
         if group.len() < 2 || self.irrealis_before(t, 0) || self.modal_in_clause(t) || self.denied_before(t) {
             return;
         }
-        // "attended by A and B", "In attendance were A and B".
-        let attending = (t..k).any(|j| self.p.meet_attending.match_at(self.tokens, j).is_some());
         if attending {
             self.attendees_meet(&group, "meet-noun-participants", 0.85);
         } else {

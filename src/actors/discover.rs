@@ -636,7 +636,9 @@ pub fn discover(
                 continue;
             }
             let (a, b) = sentence.folded.original_range(tokens[start].start, tokens[end - 1].end);
-            let label = text[sentence.span.start + a..sentence.span.start + b].to_string();
+            // Editorial brackets inside the name ("[Omar] Zaki") are not part of it.
+            let label: String =
+                text[sentence.span.start + a..sentence.span.start + b].chars().filter(|c| !matches!(c, '[' | ']')).collect();
             let words = key_words(&label, &p.name_particles);
             // The same name again in the document: no comparison needed.
             let known = seen.get(&(class, words.clone())).copied();

@@ -5,6 +5,7 @@
 //! gazetteer; ingest uses it to join discovered actors across documents.
 
 use crate::ontology::gazetteer::{key_words, Class, Gazetteer};
+use std::borrow::Cow;
 use std::collections::HashSet;
 
 /// A word's consonant skeleton: transliterations of one name differ mostly
@@ -93,7 +94,36 @@ pub fn variants(a: &str, b: &str, class: Class, particles: &HashSet<String>) -> 
     same_words(&key_words(a, particles), &key_words(b, particles), class)
 }
 
+/// A ministry's name in one word order: "Ministry of Foreign Affairs of
+/// Pakistan" and "Foreign Ministry of Pakistan" are one ministry, written
+/// "foreign ministry of pakistan". Other names are left as they are.
+fn ministry_form(words: &[String]) -> Cow<'_, [String]> {
+    if words.len() < 3 || words[0] != "ministry" || words[1] != "of" {
+        return Cow::Borrowed(words);
+    }
+    // The ministry's field runs to the next "of" ("of Pakistan"), or to the end.
+    let field_end = words[2..].iter().position(|w| w == "of").map_or(words.len(), |i| i + 2);
+    let mut field = &words[2..field_end];
+    if field.len() >= 2 && field[field.len() - 1] == "affairs" {
+        field = &field[..field.len() - 1];
+    }
+    if field.is_empty() {
+        return Cow::Borrowed(words);
+    }
+    let mut out = field.to_vec();
+    out.push("ministry".to_string());
+    out.extend_from_slice(&words[field_end..]);
+    Cow::Owned(out)
+}
+
 pub(crate) fn same_words(a: &[String], b: &[String], class: Class) -> bool {
+    if class == Class::Organization {
+        return same_words_in_order(&ministry_form(a), &ministry_form(b), class);
+    }
+    same_words_in_order(a, b, class)
+}
+
+fn same_words_in_order(a: &[String], b: &[String], class: Class) -> bool {
     if a.len() == b.len() {
         if a.iter().zip(b).all(|(x, y)| close(x, y)) {
             return true;
@@ -256,5 +286,17 @@ mod tests {
         assert!(!same_words(&w("dan driscoll"), &w("daniel dorsey"), Class::Person));
         assert!(same_words(&w("alvaro uribe"), &w("alvaro uribe velez"), Class::Person));
         assert!(!same_words(&w("alvaro uribe"), &w("alvaro uribe velez"), Class::Organization));
+    }
+
+    #[test]
+    fn a_ministry_is_one_ministry_in_either_word_order() {
+        let none = HashSet::new();
+        let org = |a: &str, b: &str| variants(a, b, Class::Organization, &none);
+        assert!(org("Ministry of Foreign Affairs of Pakistan", "Foreign Ministry of Pakistan"));
+        assert!(org("Ministry of Defence", "Defence Ministry"));
+        assert!(org("Ministry of Foreign Affairs", "Foreign Ministry"));
+        assert!(!org("Ministry of Defence", "Foreign Ministry"));
+        assert!(!org("Ministry of Foreign Affairs of Pakistan", "Foreign Ministry of India"));
+        assert!(!org("Ministry of Foreign Affairs", "Ministry of Interior"));
     }
 }

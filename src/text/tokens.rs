@@ -15,18 +15,23 @@ impl Token {
     }
 }
 
-/// Splits folded text into tokens.
+/// Splits folded text into tokens. Square brackets are not tokens.
 ///
 /// ```
 /// let t: Vec<String> = actorgraph::text::tokens::tokenize("massoud's x-led nrf, too.")
 ///     .into_iter().map(|t| t.text).collect();
 /// assert_eq!(t, ["massoud", "'s", "x", "-", "led", "nrf", ",", "too", "."]);
+/// let t: Vec<String> = actorgraph::text::tokens::tokenize("[omar] zaki")
+///     .into_iter().map(|t| t.text).collect();
+/// assert_eq!(t, ["omar", "zaki"]);
 /// ```
 pub fn tokenize(folded: &str) -> Vec<Token> {
     let mut out = Vec::new();
     let mut chars = folded.char_indices().peekable();
     while let Some((i, c)) = chars.next() {
-        if c.is_whitespace() {
+        // Square brackets mark an editor's words inside a quote ("[Omar]
+        // Zaki said"); they join what they enclose to the text around it.
+        if c.is_whitespace() || c == '[' || c == ']' {
             continue;
         }
         if c.is_alphanumeric() {

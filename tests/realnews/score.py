@@ -45,6 +45,13 @@ SPLIT = {
     # Gathered at the end of that session and scored blind with its start and
     # end binaries (blind-2026-12-06d.md); never read.
     "somalia": "test6", "taiwan": "test6",
+    # Gathered and annotated on 2026-12-06 (fourth session) by helpers who saw
+    # neither rules nor output, scored blind with that session's start binary
+    # before anyone read them (blind-2026-12-06e.md); `bosnia` and `iraq`
+    # became development conflicts right after, `haiti` and `wsahara` are
+    # never read.
+    "bosnia": "dev", "iraq": "dev",
+    "haiti": "test7", "wsahara": "test7",
 }
 
 
@@ -117,10 +124,14 @@ def main():
     print("|---|---|---|---|---|---|---|---|---|")
     for c, r in reports.items():
         print(row(c, r))
-    for split in ("dev", "test", "test3"):
+    for split in sorted(set(SPLIT.values()), key=lambda s: (s != "dev", s)):
         part = [r for c, r in reports.items() if SPLIT.get(c) == split]
         if len(part) > 1:
             print(row(f"all {split}", pooled(part)).replace(f"| all {split} |  |", f"| **all {split}** | {split} |"))
+    # Every conflict never read to write rules, pooled.
+    unseen = [r for c, r in reports.items() if SPLIT.get(c, "dev") != "dev"]
+    if len(unseen) > 1 and len(unseen) < len(reports):
+        print(row("all unseen", pooled(unseen)).replace("| all unseen |  |", "| **all unseen** | test* |"))
     if args.details:
         for c, r in reports.items():
             print(f"\n## {c}")

@@ -563,7 +563,11 @@ pub fn discover(
             }
             // "the Kabul Unity Council", "the Herat Shura Network", "Egypt's
             // General Intelligence Service", "the al-Qassam Brigades"
-            let opens = scan.word(i) == "the" || (scan.word(i) == "'s" && i > 0 && scan.capitalized[i - 1]);
+            // "head of Salvation Front": after a leader's title and "of", the
+            // organization's name opens without "the" too.
+            let opens = scan.word(i) == "the"
+                || (scan.word(i) == "'s" && i > 0 && scan.capitalized[i - 1])
+                || (scan.word(i) == "of" && p.leader_nouns.match_before(tokens, i).is_some());
             let first_cap = scan.capitalized.get(i + 1) == Some(&true)
                 || (scan.particle(i + 1) && scan.word(i + 2) == "-" && scan.capitalized.get(i + 3) == Some(&true));
             if opens && first_cap {

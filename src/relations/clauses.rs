@@ -174,7 +174,14 @@ impl Ctx<'_> {
             // about A; the coordination goes on after it.
             if let Some(close) = self.apposition_close(self.units[i].end, hi) {
                 if let Some(n) = (next_i..self.units.len()).find(|&n| self.units[n].start > close) {
-                    if self.word(close + 1) == "and" {
+                    // "met A, head of B, C, leader of D, and E": a list of
+                    // titled names goes on after the comma too, while the
+                    // next name is followed by more of the list.
+                    let listed = self.units[n].start == close + 1
+                        && self.units[n].class == Class::Person
+                        && self.units[i].class == Class::Person
+                        && matches!(self.word(self.units[n].end), "," | "and" | "." | "");
+                    if self.word(close + 1) == "and" || listed {
                         next_i = n;
                         gap_start = close;
                     }
@@ -222,10 +229,13 @@ impl Ctx<'_> {
                 return titled.then_some(j);
             }
             let after_preposition = matches!(self.word(j.wrapping_sub(1)), "of" | "in" | "for");
+            // ", State of Law leader,": capitalized words before the title
+            // are the name of an organization that was not recognized.
+            let unknown_org = !titled && self.cap(j);
             if self.p.title_words.contains(w) {
                 titled = true;
             } else if !matches!(w, "of" | "the" | "for" | "in" | "'s" | "-" | "(" | ")")
-                && !(self.is_word_at(j) && (!self.cap(j) || after_preposition))
+                && !(self.is_word_at(j) && (!self.cap(j) || after_preposition || unknown_org))
             {
                 return None;
             }

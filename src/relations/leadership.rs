@@ -122,8 +122,15 @@ impl Ctx<'_> {
         }
         let after_preposition = self.leader_blocked(n, true);
         let Some(org) = self.org_after_of(ne) else { return };
+        // "A, head of B C": a name right after the organization is its
+        // leader's, whoever stands before the title.
+        let org_end = self.units[org].end;
+        let right_after = self.unit_at(self.skip_titles_forward(org_end, 10)).filter(|&p| {
+            let u = &self.units[p];
+            u.class == Class::Person && !u.possessive && !(org_end..u.start).any(|k| matches!(self.word(k), "," | "(" | "-"))
+        });
         // "A, leader of B" / "A who is the leader of B" / "A is the chief of B".
-        let person = self.units.iter().rposition(|u| u.end <= n).filter(|_| !after_preposition).filter(|&p| {
+        let person = self.units.iter().rposition(|u| u.end <= n).filter(|_| !after_preposition && right_after.is_none()).filter(|&p| {
             let u = &self.units[p];
             if u.class != Class::Person || u.possessive {
                 return false;

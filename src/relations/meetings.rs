@@ -206,8 +206,7 @@ impl Ctx<'_> {
             return;
         }
         // "If A meets B, ...": a condition, not a report.
-        let cs = self.clause_start(t);
-        if cs > 0 && self.p.conditional.contains_word(self.word(cs - 1)) {
+        if self.conditional_before(t) {
             return;
         }
         match self.object_after(te) {
@@ -522,6 +521,7 @@ impl Ctx<'_> {
                 || self.irrealis_after(self.units[*group.last().unwrap()].end)
                 || self.modal_in_clause(t)
                 || self.denied_before(t)
+                || self.conditional_before(t)
             {
                 return;
             }

@@ -53,6 +53,17 @@ impl Ctx<'_> {
         closed && opened
     }
 
+    /// "If A meets B", "whether a meeting among A and B will take place": a
+    /// clause opened by a conditional word, or one right before an
+    /// indefinite meeting noun, is a condition, not a report. "Whether the
+    /// talks between A and B produced a deal" presupposes the talks.
+    pub(super) fn conditional_before(&self, t: usize) -> bool {
+        let cs = self.clause_start(t);
+        (cs > 0 && self.p.conditional.contains_word(self.word(cs - 1)))
+            || (t.saturating_sub(4).max(cs)..t)
+                .any(|k| self.p.conditional.contains_word(self.word(k)) && matches!(self.word(k + 1), "a" | "an" | "any" | "another"))
+    }
+
     pub(super) fn sentence_is_realis(&self) -> bool {
         self.p.realis.occurs_in(self.tokens)
     }

@@ -159,6 +159,10 @@ struct RawLeads {
     armed_titles: Vec<String>,
     #[serde(default)]
     armed_heads: Vec<String>,
+    #[serde(default)]
+    government_titles: Vec<String>,
+    #[serde(default)]
+    government_heads: Vec<String>,
     verbs: Vec<String>,
     passive: Vec<String>,
     blockers: Vec<String>,
@@ -278,6 +282,10 @@ pub struct Patterns {
     pub armed_titles: PhraseSet,
     /// Last words of an armed organization's name ("army", "forces").
     pub armed_heads: PhraseSet,
+    /// "KRG Prime Minister X": titles that lead a government only.
+    pub government_titles: PhraseSet,
+    /// Last words of a government's name ("government", "cabinet").
+    pub government_heads: PhraseSet,
     /// Leader titles a country's head also bears ("Tajik President X").
     pub state_titles: PhraseSet,
     pub lead_verbs: PhraseSet,
@@ -373,6 +381,8 @@ impl Patterns {
             leader_titles: p(&raw.leads.titles),
             armed_titles: p(&raw.leads.armed_titles),
             armed_heads: p(&raw.leads.armed_heads),
+            government_titles: p(&raw.leads.government_titles),
+            government_heads: p(&raw.leads.government_heads),
             state_titles: p(&raw.leads.state_titles),
             lead_verbs: p(&raw.leads.verbs),
             lead_passive: p(&raw.leads.passive),

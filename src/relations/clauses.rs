@@ -196,6 +196,13 @@ impl Ctx<'_> {
             if next.end > hi || self.units[i].possessive || next.attributive || !self.is_coordination_gap(gap_start, next.start) {
                 break;
             }
+            // "after talks with A, B refuted ...": a bare comma links a list
+            // only where the list goes on after the next name ("A, B and C"),
+            // or ends the clause or a headline's list ("meets A, B in Doha").
+            let bare_comma = self.tokens[gap_start..next.start].iter().all(|t| t.text == ",");
+            if bare_comma && !matches!(self.word(next.end), "," | "and" | "or" | "&" | "." | "" | "as" | "in" | "at") {
+                break;
+            }
             g.push(next_i);
             i = next_i;
         }

@@ -21,7 +21,13 @@ impl Ctx<'_> {
         for i in 0..n {
             if let Some(len) = self.p.leader_nouns.match_at(self.tokens, i) {
                 if !self.inside_unit(i) {
-                    self.leader_noun(i, i + len);
+                    self.leader_noun(i, i + len, false);
+                }
+            }
+            // "A, prime minister of the Kurdistan Regional Government": of a government only.
+            if let Some(len) = self.p.government_titles.match_at(self.tokens, i) {
+                if !self.inside_unit(i) {
+                    self.leader_noun(i, i + len, true);
                 }
             }
             if let Some(len) = self.p.lead_passive.match_at(self.tokens, i) {
@@ -116,12 +122,15 @@ impl Ctx<'_> {
         Some(u)
     }
 
-    pub(super) fn leader_noun(&mut self, n: usize, ne: usize) {
+    pub(super) fn leader_noun(&mut self, n: usize, ne: usize, government_only: bool) {
         if self.leader_blocked(n, false) {
             return;
         }
         let after_preposition = self.leader_blocked(n, true);
         let Some(org) = self.org_after_of(ne) else { return };
+        if government_only && !self.government(self.units[org].entity) {
+            return;
+        }
         // "A, head of B C": a name right after the organization is its
         // leader's, whoever stands before the title.
         let org_end = self.units[org].end;

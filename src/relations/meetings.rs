@@ -126,9 +126,17 @@ impl Ctx<'_> {
     /// "received Muttaqi", "called on Imran Khan": a meeting only with an
     /// actor right after the verb, and not an appeal ("called on X to ...").
     pub(super) fn meeting_transitive(&mut self, t: usize, te: usize, realis: bool) {
-        // "Y was received by X": the passive names the host after "by".
-        if t > 0 && COPULA.contains(&self.word(t - 1)) && self.word(te) == "by" {
-            let Some(host) = (te + 1..(te + 6).min(self.tokens.len())).find_map(|k| self.unit_at(k)) else { return };
+        // "Y was received by X": the passive names the host after "by",
+        // maybe after a place or a day ("was received at Erbil airport by X").
+        let by = if matches!(self.word(te), "at" | "in" | "on") {
+            (te + 1..(te + 6).min(self.tokens.len()))
+                .take_while(|&k| self.is_word_at(k) && self.unit_at(k).is_none())
+                .find(|&k| self.word(k) == "by")
+        } else {
+            Some(te).filter(|&k| self.word(k) == "by")
+        };
+        if let Some(by) = by.filter(|_| t > 0 && COPULA.contains(&self.word(t - 1))) {
+            let Some(host) = (by + 1..(by + 6).min(self.tokens.len())).find_map(|k| self.unit_at(k)) else { return };
             let Some(guests) = self.subject_of(t - 1) else { return };
             let lo = self.units[*guests.last().unwrap()].end;
             if (self.irrealis_before(t - 1, lo) && !realis) || self.denied_before(t) {
@@ -291,7 +299,10 @@ impl Ctx<'_> {
     fn first_subject_before(&self, p: usize) -> Option<usize> {
         (0..self.units.len()).find(|&u| {
             let unit = &self.units[u];
-            unit.end <= p && !unit.possessive && !unit.attributive && !self.is_prepositional_object(u)
+            // "an interview with Radio X (RTRS)": a name in brackets restates
+            // the one before it and is no subject.
+            let bracketed = unit.start > 0 && self.word(unit.start - 1) == "(";
+            unit.end <= p && !unit.possessive && !unit.attributive && !bracketed && !self.is_prepositional_object(u)
         })
     }
 

@@ -171,10 +171,24 @@ impl<'a> Ctx<'a> {
     /// Whether an organization is an armed one: one of its names ends with
     /// an armed organization's head noun ("Libyan National Army").
     pub(super) fn armed(&self, e: usize) -> bool {
+        self.name_ends_in(e, &self.p.armed_heads)
+    }
+
+    /// Whether an organization is a government: its name begins or ends
+    /// with "government", "cabinet" or the like ("Kurdistan Regional
+    /// Government", "Government of National Accord"). The name only: an
+    /// altLabel "Taliban government" does not make the movement one.
+    pub(super) fn government(&self, e: usize) -> bool {
+        let words = crate::ontology::gazetteer::name_words(&self.gaz.get(e).pref_label);
+        let head = |w: Option<&String>| w.is_some_and(|w| self.p.government_heads.contains_word(w));
+        head(words.first()) || head(words.last())
+    }
+
+    fn name_ends_in(&self, e: usize, heads: &crate::text::tokens::PhraseSet) -> bool {
         let entity = self.gaz.get(e);
         std::iter::once(&entity.pref_label)
             .chain(&entity.alt_labels)
-            .any(|label| crate::ontology::gazetteer::name_words(label).last().is_some_and(|w| self.p.armed_heads.contains_word(w)))
+            .any(|label| crate::ontology::gazetteer::name_words(label).last().is_some_and(|w| heads.contains_word(w)))
     }
 
     pub(super) fn class(&self, e: usize) -> Class {
@@ -274,7 +288,8 @@ impl<'a> Ctx<'a> {
                     let skip = usize::from(gap[0].text == "'s");
                     let title = u.end + skip;
                     let leads = self.p.leader_titles.match_at(self.tokens, title) == Some(gap.len() - skip)
-                        || (self.p.armed_titles.match_at(self.tokens, title) == Some(gap.len() - skip) && self.armed(u.entity));
+                        || (self.p.armed_titles.match_at(self.tokens, title) == Some(gap.len() - skip) && self.armed(u.entity))
+                        || (self.p.government_titles.match_at(self.tokens, title) == Some(gap.len() - skip) && self.government(u.entity));
                     if leads && !self.title_blocked(u.start) {
                         self.title_leads.push((next.clone(), u.clone()));
                     }

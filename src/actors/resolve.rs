@@ -6,7 +6,10 @@
 //!   assassinated" is the father).
 //! * A shared short label ("Khan") names the entity that the document
 //!   introduces by a full name; with several, the one introduced last
-//!   before it; with none, nothing.
+//!   before it; with none, nothing. A listed person's surname is such a
+//!   label when the gazetteer gives the person none ("Barzani" for
+//!   "Nechirvan Barzani"), but names nobody where the document introduces
+//!   several persons of that surname.
 //! * A definite title learned in the document ("Taliban foreign minister
 //!   Amir Khan Muttaqi" teaches "the Taliban foreign minister") names that
 //!   person where the title is unique in the document. Titles do not count as
@@ -90,6 +93,9 @@ pub fn resolve(
                 let pick = match known.len() {
                     0 => None,
                     1 => Some(known[0]),
+                    // A surname the gazetteer did not give shared by several
+                    // persons the document names ("Barzani"): nobody.
+                    _ if entry.derived => None,
                     _ => introduced.iter().rev().find(|(s, e)| *s <= si && known.contains(e)).map(|x| x.1),
                 };
                 (pick, Via::ShortName)

@@ -43,6 +43,10 @@ pub struct NameEntry {
     pub acronym: bool,
     /// Some label is written in lower case ("al-Qaeda"), so the text may be too.
     pub lower_ok: bool,
+    /// A surname taken from a person's prefLabel, not given by the gazetteer:
+    /// it names a person only where the document introduces exactly one
+    /// person of that surname by a full name.
+    pub derived: bool,
 }
 
 /// Entities plus a matcher over all their names.
@@ -189,6 +193,29 @@ impl Gazetteer {
                 if !names[i].short.contains(&e) {
                     names[i].short.push(e);
                 }
+            }
+        }
+        // "Barzani" for "Nechirvan Barzani": a listed person's surname, for
+        // a plain gazetteer that gives no ag:shortLabel. Only for persons
+        // with no short label of their own, and never over a listed name.
+        for (e, entity) in entities.iter().enumerate().filter(|(_, x)| x.class == Class::Person && x.short_labels.is_empty()) {
+            let words = name_words(&entity.pref_label);
+            let Some(last) = words.last().filter(|w| words.len() >= 2 && w.chars().count() >= 4 && !particles.contains(*w)) else {
+                continue;
+            };
+            let i = match index.get(last) {
+                Some(&i) if names[i].full.is_some() || !names[i].derived => continue,
+                Some(&i) => i,
+                None => {
+                    index.insert(last.clone(), names.len());
+                    names.push(NameEntry::default());
+                    patterns.push(last.clone());
+                    names.len() - 1
+                }
+            };
+            names[i].derived = true;
+            if !names[i].short.contains(&e) {
+                names[i].short.push(e);
             }
         }
         // "Houthi militias" for "Houthis": derived names, after every listed

@@ -150,7 +150,10 @@ impl Ctx<'_> {
             });
             let clean = gap.len() <= 10
                 && (u.end..n).all(|k| !self.is_breaker_at(k) && self.trigger_at(k).is_none() && self.unit_at(k).is_none())
-                && !gap.iter().any(|t| matches!(t.text.as_str(), "former" | "ex" | "(" | ")"));
+                && !gap.iter().any(|t| matches!(t.text.as_str(), "former" | "ex" | "(" | ")"))
+                // "A, and the speaker of B, C": a new member of a list, not
+                // A's second title ("A, president of X and leader of B").
+                && !gap.windows(2).any(|w| w[0].text == "," && w[1].text == "and");
             opens && clean
         });
         // "the leader of B, A, said" / "leader of B A".

@@ -8,8 +8,8 @@
 //! sides just reported) is in `participants`.
 
 use super::facts::Predicate;
-use super::model::COPULA;
 use super::model::{Ctx, Unit};
+use super::model::{COPULA, PREPOSITIONS};
 use crate::ontology::gazetteer::Class;
 
 impl Ctx<'_> {
@@ -144,6 +144,17 @@ impl Ctx<'_> {
             }
             let hosts = self.group_right(host, self.tokens.len());
             self.meet_each(&guests, &hosts, "meet-hosted-passive", 0.85);
+            return;
+        }
+        // "received the wanted leader of Bosnia's Serbs, X": a long title first.
+        if let Some(p) = self.name_after_long_title(te) {
+            if let Some(subjects) = self.subject_of(t) {
+                let lo = self.units[*subjects.last().unwrap()].end;
+                if !((self.irrealis_before(t, lo) && !realis) || self.denied_before(t)) {
+                    let objects = self.group_right(p, self.tokens.len());
+                    self.meet_each(&subjects, &objects, "meet-transitive", 0.85);
+                }
+            }
             return;
         }
         let mut j = te;
@@ -419,9 +430,27 @@ impl Ctx<'_> {
         }
         // "the Special Envoy", "the Russian Special Envoy": a title within
         // the first capitalized words.
+        // "the wanted leader of Bosnia's ethnic Serbs, X": a couple of
+        // lower-case words may stand in the phrase, outside its title.
+        let mut plain = 0;
+        let lower_ok = |k: usize, plain: usize| {
+            plain < 2
+                && self.is_word_at(k)
+                && !self.cap(k)
+                && !self.is_breaker_at(k)
+                && self.trigger_at(k).is_none()
+                && !COPULA.contains(&self.word(k))
+                && !PREPOSITIONS.contains(&self.word(k))
+                && !self.p.relativizers.contains_word(self.word(k))
+                && !matches!(self.word(k), "and" | "or" | "but")
+        };
         let first = k;
-        while k < first + 3 && self.cap(k) && self.is_word_at(k) && !self.p.title_words.contains(self.word(k)) && self.unit_at(k).is_none()
+        while k < first + 3
+            && ((self.cap(k) && self.is_word_at(k)) || lower_ok(k, plain))
+            && !self.p.title_words.contains(self.word(k))
+            && self.unit_at(k).is_none()
         {
+            plain += usize::from(!self.cap(k));
             k += 1;
         }
         if !self.p.title_words.contains(self.word(k)) || self.unit_at(k).is_some() {
@@ -429,6 +458,11 @@ impl Ctx<'_> {
         }
         let stop = (k + 20).min(self.tokens.len());
         while k < stop && self.word(k) != "," {
+            if !self.p.title_words.contains(self.word(k)) && lower_ok(k, plain) && k > 0 && self.word(k - 1) != "the" {
+                plain += 1;
+                k += 1;
+                continue;
+            }
             // "the Chairman of the National Oil Corporation (NOC) X": the
             // person right after the title's organization, without a comma.
             if let Some(u) = self.unit_at(k).filter(|&u| self.units[u].class == Class::Person && !self.units[u].possessive) {

@@ -622,6 +622,24 @@ pub fn discover(
                     if let Some((b, e)) = leader.filter(|&(b, _)| !scan.covered[b]) {
                         found.push((b, e, Class::Person));
                     }
+                } else if of.is_none()
+                    && j >= i + 2
+                    && j < tokens.len()
+                    && !sentence.capitalized[j]
+                    && p.lowercase_org_heads.contains_word(scan.word(j))
+                    && (i + 1..j).all(|k| {
+                        let w = scan.word(k);
+                        !scan.covered[k]
+                            && scan.words.proper.contains(w)
+                            && !is_demonym(p, w)
+                            && !p.countries.contains(w)
+                            && !p.title_words.contains(w)
+                    })
+                {
+                    // "the Fatah alliance", "the Wagner group": a name the
+                    // article never writes in lower case, then a lower-case
+                    // head noun.
+                    found.push((i + 1, j + 1, Class::Organization));
                 }
             }
         }

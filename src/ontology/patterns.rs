@@ -72,6 +72,8 @@ struct RawActors {
     #[serde(default)]
     org_heads_in_place: Vec<String>,
     #[serde(default)]
+    lowercase_org_heads: Vec<String>,
+    #[serde(default)]
     name_particles: Vec<String>,
     #[serde(default)]
     demonyms: Vec<String>,
@@ -198,6 +200,9 @@ pub struct Patterns {
     /// Head nouns whose names go on with a country: "the United Nations
     /// Assistance Mission in Afghanistan".
     pub org_heads_in_place: PhraseSet,
+    /// Head nouns that news writes in lower case after an organization's
+    /// name: "the Fatah alliance", "the Wagner group".
+    pub lowercase_org_heads: PhraseSet,
     /// Lower-case words inside a person's name: "Ziyad al-Nakhalah",
     /// "Tamim bin Hamad Al Thani".
     pub name_particles: HashSet<String>,
@@ -334,6 +339,7 @@ impl Patterns {
             known_as: p(&raw.actors.known_as),
             org_heads: p(&raw.actors.org_heads),
             org_heads_in_place: p(&raw.actors.org_heads_in_place),
+            lowercase_org_heads: p(&raw.actors.lowercase_org_heads),
             name_particles: raw.actors.name_particles.iter().map(|w| crate::text::fold::fold(w)).collect(),
             demonyms: raw.actors.demonyms.iter().map(|w| crate::text::fold::fold(w)).collect(),
             nationality_endings: raw.actors.nationality_endings.iter().map(|w| crate::text::fold::fold(w)).collect(),

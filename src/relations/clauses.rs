@@ -10,7 +10,9 @@ use crate::ontology::gazetteer::Class;
 impl Ctx<'_> {
     pub(super) fn is_breaker_at(&self, i: usize) -> bool {
         let t = self.word(i);
-        matches!(t, ";" | ":" | "!" | "?") || self.p.breakers.match_at(self.tokens, i).is_some()
+        // "the United States": a capitalized word inside a name is no verb.
+        let in_name = i > 0 && self.cap(i) && self.cap(i - 1) && self.is_word_at(i - 1);
+        matches!(t, ";" | ":" | "!" | "?") || (!in_name && self.p.breakers.match_at(self.tokens, i).is_some())
     }
 
     /// The first token of the clause that contains token `t`.

@@ -525,6 +525,26 @@ impl Ctx<'_> {
         if self.talks_led_by(t, te) {
             return;
         }
+        // "the meeting of the Serbian List with the President of Serbia, X":
+        // the actor after "of" met the one after "with".
+        if self.word(te) == "of" {
+            let k = if self.word(te + 1) == "the" { te + 2 } else { te + 1 };
+            if let Some(owner) = self.unit_at(k).filter(|&u| !self.units[u].possessive && !self.units[u].attributive) {
+                let end = self.units[owner].end;
+                if self.word(end) == "with" && !self.irrealis_before(t, 0) && !self.modal_in_clause(t) && !self.denied_before(t) {
+                    if let Some(objects) = self.object_after(end + 1) {
+                        if !self.irrealis_after(self.units[*objects.last().unwrap()].end) {
+                            let a = self.units[owner].clone();
+                            for o in objects {
+                                let b = self.units[o].clone();
+                                self.emit(a.entity, Predicate::MetWith, b.entity, "meet-noun-of-with", &[&a, &b], 0.85);
+                            }
+                        }
+                    }
+                }
+            }
+            return;
+        }
         let w = self.word(at);
         // "The meeting included A, B and C", "talks attended by A and B":
         // the participants all met.

@@ -15,7 +15,8 @@ impl Token {
     }
 }
 
-/// Splits folded text into tokens. Square brackets are not tokens.
+/// Splits folded text into tokens. Square brackets are not tokens; an em
+/// dash is a comma.
 ///
 /// ```
 /// let t: Vec<String> = actorgraph::text::tokens::tokenize("massoud's x-led nrf, too.")
@@ -24,6 +25,9 @@ impl Token {
 /// let t: Vec<String> = actorgraph::text::tokens::tokenize("[omar] zaki")
 ///     .into_iter().map(|t| t.text).collect();
 /// assert_eq!(t, ["omar", "zaki"]);
+/// let t: Vec<String> = actorgraph::text::tokens::tokenize("a \u{2014} b - c-d")
+///     .into_iter().map(|t| t.text).collect();
+/// assert_eq!(t, ["a", ",", "b", "-", "c", "-", "d"]);
 /// ```
 pub fn tokenize(folded: &str) -> Vec<Token> {
     let mut out = Vec::new();
@@ -55,7 +59,11 @@ pub fn tokenize(folded: &str) -> Vec<Token> {
                 continue;
             }
         }
-        out.push(Token { start: i, end: i + c.len_utf8(), text: c.to_string() });
+        // An em dash sets off words like a comma ("A — leader of B — met
+        // C"); a hyphen joins ("X-led"), and so does a spaced hyphen or en
+        // dash, which some outlets write inside titles ("Secretary – General").
+        let text = if c == '\u{2014}' || c == '\u{2015}' { ",".to_string() } else { c.to_string() };
+        out.push(Token { start: i, end: i + c.len_utf8(), text });
     }
     out
 }

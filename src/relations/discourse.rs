@@ -16,7 +16,7 @@ use crate::actors::mentions::Sentence;
 use crate::actors::resolve::{Mention, Via};
 use crate::ontology::gazetteer::Class;
 use crate::ontology::patterns::Patterns;
-use std::collections::HashMap;
+use std::collections::{BTreeSet, HashMap};
 
 /// How far back (in sentences) an antecedent may be.
 const PRONOUN_WINDOW: usize = 3;
@@ -178,11 +178,24 @@ impl Discourse {
                 }
                 // "his offer", "their demands": the other party, named before.
                 "his" | "her" | "their" => {
+                    let class = if w == "their" { Class::Organization } else { Class::Person };
+                    // "his refusal to negotiate with X": the refuser, when the
+                    // sentence names one actor of the class before it.
+                    if p.reject_nouns.match_at(tokens, i + 1).is_some() && quotes % 2 == 0 {
+                        let before: BTreeSet<usize> = mentions
+                            .iter()
+                            .filter(|m| m.end <= i && gaz.get(m.entity).class == class && !m.adjectival)
+                            .map(|m| m.entity)
+                            .collect();
+                        if before.len() == 1 {
+                            out.push(pronoun(*before.iter().next().unwrap()));
+                        }
+                        continue;
+                    }
                     let owns_proposal = (i + 1..(i + 4).min(tokens.len())).any(|k| p.proposals.match_at(tokens, k).is_some());
                     if !owns_proposal {
                         continue;
                     }
-                    let class = if w == "their" { Class::Organization } else { Class::Person };
                     // Outside a quote, an actor the sentence names before the
                     // pronoun is its antecedent ("Khalilzad had pressed for
                     // talks; the Taliban would not accept his proposal").

@@ -162,10 +162,27 @@ impl Ctx<'_> {
     /// "The NRF's refusal of Muttaqi's amnesty offer", "the Taliban's
     /// rejection of the NRF's demands".
     pub(super) fn rejection_noun(&mut self, t: usize, te: usize, owners: &[(usize, usize)]) {
-        if t < 2 || self.word(t - 1) != "'s" {
+        let subject = if t >= 2 && self.word(t - 1) == "'s" {
+            self.unit_ending_at(t - 1).or_else(|| self.units.iter().position(|u| u.end == t))
+        } else if t >= 1 && matches!(self.word(t - 1), "his" | "her" | "their") {
+            // "his refusal to negotiate with X": the pronoun's antecedent.
+            self.unit_at(t - 1).filter(|&u| self.units[u].pronoun)
+        } else {
+            None
+        };
+        let Some(subject) = subject else { return };
+        // "X's refusal to meet Y", "his unwillingness to negotiate with Y".
+        if let Some(others) = self.refused_meeting_with(te) {
+            let a = self.units[subject].clone();
+            for o in others {
+                let b = self.units[o].clone();
+                self.emit(a.entity, Predicate::Rejected, b.entity, "reject-noun-meeting", &[&a, &b], 0.85);
+            }
             return;
         }
-        let Some(subject) = self.unit_ending_at(t - 1).or_else(|| self.units.iter().position(|u| u.end == t)) else { return };
+        if self.word(t - 1) != "'s" {
+            return;
+        }
         let Some((b, anaphoric, context)) = self.rejected_object(te, owners) else { return };
         let a = self.units[subject].clone();
         let rule = if anaphoric { "reject-noun-anaphoric" } else { "reject-noun" };

@@ -481,6 +481,23 @@ impl Ctx<'_> {
         }
     }
 
+    /// Skips a place after an organization's name: "the Presidential
+    /// Leadership Council | in Yemen | Rashad al-Alimi".
+    pub(super) fn skip_place_after(&self, k: usize) -> usize {
+        if self.word(k) != "in" {
+            return k;
+        }
+        let mut j = k + 1;
+        while j < k + 4 && self.cap(j) && self.p.countries.contains(self.word(j)) && self.unit_at(j).is_none() {
+            j += 1;
+        }
+        if j > k + 1 {
+            j
+        } else {
+            k
+        }
+    }
+
     /// Walks right over titles, forms of address and capitalised words.
     pub(super) fn skip_titles_forward(&self, mut k: usize, max: usize) -> usize {
         let stop = (k + max).min(self.tokens.len());

@@ -134,7 +134,7 @@ impl Ctx<'_> {
         // "A, head of B C": a name right after the organization is its
         // leader's, whoever stands before the title.
         let org_end = self.units[org].end;
-        let right_after = self.unit_at(self.skip_titles_forward(org_end, 10)).filter(|&p| {
+        let right_after = self.unit_at(self.skip_titles_forward(self.skip_place_after(org_end), 10)).filter(|&p| {
             let u = &self.units[p];
             u.class == Class::Person && !u.possessive && !(org_end..u.start).any(|k| matches!(self.word(k), "," | "(" | "-"))
         });
@@ -158,7 +158,8 @@ impl Ctx<'_> {
         });
         // "the leader of B, A, said" / "leader of B A".
         let person = person.or_else(|| {
-            let end = self.units[org].end;
+            // "the leader of the Sadrist movement in Iraq, X": a place first.
+            let end = self.skip_place_after(self.units[org].end);
             let mut k = end;
             while k < end + 2 && matches!(self.word(k), "," | ":" | "-") {
                 k += 1;

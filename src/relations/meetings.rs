@@ -343,7 +343,8 @@ impl Ctx<'_> {
                 // the title names, right after the organization.
                 let after_of = (j >= 2 && self.word(j - 1) == "of") || (j >= 3 && self.word(j - 1) == "the" && self.word(j - 2) == "of");
                 if unit.class == Class::Organization && after_of {
-                    let k = if self.word(unit.end) == "," { unit.end + 1 } else { unit.end };
+                    let end = self.skip_place_after(unit.end);
+                    let k = if self.word(end) == "," { end + 1 } else { end };
                     let before = if self.word(j - 1) == "of" { j - 1 } else { j - 2 };
                     if before >= 1 && self.p.leader_nouns.match_before(self.tokens, before).is_some() {
                         if let Some(p) = self.unit_at(k).filter(|&p| self.units[p].class == Class::Person && !self.units[p].possessive) {
@@ -381,8 +382,10 @@ impl Ctx<'_> {
                 }
                 return None;
             }
-            // "met the High Representative for Foreign Affairs X"
-            if let Some(e) = self.title_complement_at(j) {
+            // "met the High Representative for Foreign Affairs X"; not into
+            // an organization's name ("the President of the Presidential
+            // Leadership Council").
+            if let Some(e) = self.title_complement_at(j).filter(|&e| (j..e).all(|k| self.unit_at(k).is_none())) {
                 j = e;
                 continue;
             }
@@ -576,7 +579,10 @@ impl Ctx<'_> {
             // "between Armenian Security Council Secretary X and ...": titles first.
             let first = (start..(start + 4).min(self.tokens.len()))
                 .find_map(|k| self.unit_at(k))
-                .or_else(|| self.unit_at(self.skip_titles_forward(start, 8)));
+                .or_else(|| self.unit_at(self.skip_titles_forward(start, 8)))
+                // "between the President of the Council in Yemen X and ...":
+                // the person the title names, after its organization.
+                .or_else(|| self.object_after(start).map(|g| g[0]));
             let Some(first) = first else { return };
             if self.units[first].possessive {
                 return;

@@ -175,7 +175,14 @@ impl Ctx<'_> {
             return;
         }
         let objects = self.with_delegation_leader(self.group_right(first, self.tokens.len()), self.tokens.len());
-        let end = self.units[*objects.last().unwrap()].end;
+        let mut end = self.units[*objects.last().unwrap()].end;
+        // "called on X, whom Y does not recognize, to resign": past a relative
+        // clause about the object.
+        if self.word(end) == "," && self.p.relativizers.contains_word(self.word(end + 1)) {
+            if let Some(close) = (end + 2..(end + 16).min(self.tokens.len())).find(|&k| self.word(k) == ",") {
+                end = close + 1;
+            }
+        }
         // "called on X to resign" is an appeal; "welcomed X to Washington"
         // is a visit.
         if self.word(end) == "to" && self.word(t) == "called" || self.word(end) == "to" && self.is_word_at(end + 1) && !self.cap(end + 1) {

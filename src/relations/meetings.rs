@@ -15,9 +15,11 @@ use crate::ontology::gazetteer::Class;
 impl Ctx<'_> {
     pub(super) fn meetings(&mut self) {
         let n = self.tokens.len();
-        let realis = self.sentence_is_realis();
+        let realis_spans = self.realis_spans();
         let mut i = 0;
         while i < n {
+            // "took place", or "had met" at this very trigger.
+            let realis = realis_spans.iter().any(|&(k, e, verb)| !verb || (k..e).contains(&i));
             if let Some(len) = self.p.meet_their.match_at(self.tokens, i) {
                 // "ended their Hanoi summit", "during their first talks": a
                 // place or an adjective may come first.
@@ -258,6 +260,10 @@ impl Ctx<'_> {
             None if self.p.meet_attending.match_at(self.tokens, t).is_some() => {
                 self.attendees_meet(&subjects, "meet-attended", 0.85);
             }
+            // "A and B held separate talks", "A and B met separately": each
+            // met someone else, not one another.
+            None if (t..(te + 2).min(self.tokens.len()))
+                .any(|k| matches!(self.word(k), "separate" | "separately" | "individual" | "individually")) => {}
             None => self.meet_one_another(&subjects, "meet-verb-coordination", 0.9),
         }
     }

@@ -64,8 +64,19 @@ impl Ctx<'_> {
                 .any(|k| self.p.conditional.contains_word(self.word(k)) && matches!(self.word(k + 1), "a" | "an" | "any" | "another"))
     }
 
-    pub(super) fn sentence_is_realis(&self) -> bool {
-        self.p.realis.occurs_in(self.tokens)
+    /// Where the sentence says a meeting took place: (start, end, whether
+    /// a meeting verb is inside). "took place" and "was held" lift every
+    /// trigger of the sentence; "had met" only its own verb, since another
+    /// verb's "had met" reports that other meeting ("could not meet B
+    /// before he had met C").
+    pub(super) fn realis_spans(&self) -> Vec<(usize, usize, bool)> {
+        (0..self.tokens.len())
+            .filter_map(|k| {
+                let n = self.p.realis.match_at(self.tokens, k)?;
+                let verb = (k..k + n).any(|j| self.p.meet_verbs.match_at(self.tokens, j).is_some());
+                Some((k, k + n, verb))
+            })
+            .collect()
     }
 
     /// "the NRF denied reports that Massoud had met ...".

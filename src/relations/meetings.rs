@@ -94,6 +94,15 @@ impl Ctx<'_> {
     /// phrase when a light verb at `i` governs a meeting noun.
     pub(super) fn light_verb_phrase(&self, i: usize) -> Option<usize> {
         let n = self.p.light_verbs.match_at(self.tokens, i)?;
+        // "has overshadowed a series of talks": "has" is an auxiliary here,
+        // its participle taking an object; "had extended talks" keeps its
+        // adjective.
+        if matches!(self.word(i), "has" | "have" | "had")
+            && self.word(i + n).ends_with("ed")
+            && matches!(self.word(i + n + 1), "a" | "an" | "the" | "his" | "her" | "their" | "its" | "this" | "that")
+        {
+            return None;
+        }
         let mut end = (i + n + 5).min(self.tokens.len());
         for j in i + n..self.tokens.len() {
             if j >= end {

@@ -133,6 +133,11 @@ impl Ctx<'_> {
                 if in_title[j] {
                     return true;
                 }
+                // "A and France's Europe minister, B": the comma of a title
+                // in apposition before the name.
+                if w == "," && j + 1 == rest.len() && j > 0 && self.p.title_words.contains(&rest[j - 1].text) {
+                    return true;
+                }
                 (t.is_word() || matches!(w, "'s" | "\"" | "'" | "-" | "&"))
                     && !PREPOSITIONS.contains(&w)
                     && !self.is_breaker_at(i)

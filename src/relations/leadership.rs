@@ -145,9 +145,22 @@ impl Ctx<'_> {
                 return false;
             }
             let gap = &self.tokens[u.end..n];
-            let opens = gap.first().is_some_and(|t| {
-                t.text == "," || self.p.relativizers.contains_word(&t.text) || COPULA.contains(&t.text.as_str()) || t.text == "as"
-            });
+            // "A has been appointed (as) interim leader of B".
+            let appointed = {
+                let mut k = 0;
+                while k < gap.len()
+                    && matches!(gap[k].text.as_str(), "has" | "have" | "had" | "was" | "is" | "been" | "be" | "will" | "now")
+                {
+                    k += 1;
+                }
+                k < gap.len()
+                    && matches!(gap[k].text.as_str(), "appointed" | "named" | "elected" | "chosen" | "installed" | "became" | "becomes")
+                    && gap[k + 1..].iter().all(|t| matches!(t.text.as_str(), "as" | "the" | "its" | "new" | "interim" | "acting"))
+            };
+            let opens = appointed
+                || gap.first().is_some_and(|t| {
+                    t.text == "," || self.p.relativizers.contains_word(&t.text) || COPULA.contains(&t.text.as_str()) || t.text == "as"
+                });
             let clean = gap.len() <= 10
                 && (u.end..n).all(|k| !self.is_breaker_at(k) && self.trigger_at(k).is_none() && self.unit_at(k).is_none())
                 && !gap.iter().any(|t| matches!(t.text.as_str(), "former" | "ex" | "(" | ")"))

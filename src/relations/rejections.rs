@@ -288,8 +288,20 @@ impl Ctx<'_> {
     /// The other side of a meeting refused right after a rejection verb: "to
     /// meet (with) X", "to sit with X", "negotiating with X".
     pub(super) fn refused_meeting_with(&self, te: usize) -> Option<Vec<usize>> {
+        // "turned down an invitation to meet X": the offer of a meeting.
+        let mut te = te;
+        let mut k = te;
+        while matches!(self.word(k), "a" | "an" | "the" | "his" | "her" | "their" | "its") {
+            k += 1;
+        }
+        if k > te && self.word(k + 1) == "to" && matches!(self.word(k), "invitation" | "invite" | "offer" | "request" | "proposal") {
+            te = k + 1;
+        }
         let verb = if self.word(te) == "to" { te + 1 } else { te };
-        let len = self.p.meet_verbs.match_at(self.tokens, verb)?;
+        // "refused to talk to X": "talk" is a meeting only here, refused.
+        let len = self.p.meet_verbs.match_at(self.tokens, verb).or_else(|| {
+            (self.word(te) == "to" && self.word(verb) == "talk" && matches!(self.word(verb + 1), "to" | "with")).then_some(2)
+        })?;
         if verb == te && !self.word(te).ends_with("ing") {
             return None;
         }

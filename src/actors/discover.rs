@@ -395,9 +395,11 @@ pub fn stretch_listed_names(
         }
         // "Abdul Rashid | Massoud": other first names before a listed
         // person's surname make another person, unless the whole is a
-        // variant of the listed name ("Abdul-Hamid Mohammed | Dbeibah").
-        // Dropping the surname's mention lets discovery find the whole name.
+        // variant of the listed name ("Abdul-Hamid Mohammed | Dbeibah"),
+        // which the mention then covers. Dropping the surname's mention lets
+        // discovery find the whole name.
         let mut dropped = Vec::new();
+        let mut stretched = Vec::new();
         for (k, m) in mentions[si].iter().enumerate() {
             let surname =
                 m.end - m.start == 1 && m.via != Via::Pronoun && gaz.entities.get(m.entity).is_some_and(|e| e.class == Class::Person);
@@ -414,9 +416,15 @@ pub fn stretch_listed_names(
             }
             let (a, e) = sentence.folded.original_range(tokens[b].start, tokens[m.end - 1].end);
             let words = key_words(&original[a..e], &p.name_particles);
-            if variant_of(gaz, Class::Person, &words) != Some(m.entity) && scan.plain_person(b, m.end) {
+            if variant_of(gaz, Class::Person, &words) == Some(m.entity) {
+                // "Abdel Fattah El | Sisi": the listed person, named in full.
+                stretched.push((k, b));
+            } else if scan.plain_person(b, m.end) {
                 dropped.push(k);
             }
+        }
+        for (k, c) in stretched {
+            mentions[si][k].start = c;
         }
         for k in dropped.into_iter().rev() {
             mentions[si].remove(k);

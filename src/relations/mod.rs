@@ -8,7 +8,8 @@
 //! [`clauses`]: clauses, coordination, apposition; [`modality`]: whether a
 //! relation is reported as real). Each relation has a file that reads as a
 //! list of the constructions it matches: [`meetings`] (with
-//! [`participants`] for who else took part), [`rejections`],
+//! [`participants`] for who else took part and [`objects`] for who was
+//! met), [`rejections`],
 //! [`leadership`], [`roles`]. The words are data (`patterns.toml`); the
 //! shapes are here. Across sentences, [`discourse`] carries speakers, sides
 //! and proposals forward, and [`attribution`] finds who a sentence quotes.
@@ -23,6 +24,7 @@ mod leadership;
 mod meetings;
 mod modality;
 mod model;
+mod objects;
 mod participants;
 mod rejections;
 mod roles;

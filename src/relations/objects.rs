@@ -1,0 +1,178 @@
+//! Who is on the other side of a meeting: the object after a meeting verb
+//! or "with" ("met (with) (a delegation from) X and Y"), through titles,
+//! forms of address and long title phrases ("the Special Representative of
+//! Iran for Afghanistan, His Excellency X"). The meeting rules
+//! ([`super::meetings`]) and the rejection rules ("refused to meet X") ask
+//! here.
+
+use super::model::Ctx;
+use super::model::{COPULA, PREPOSITIONS};
+use crate::ontology::gazetteer::Class;
+
+impl Ctx<'_> {
+    /// The other side of a meeting: "met (with) (a delegation from) X and Y".
+    pub(super) fn object_after(&self, te: usize) -> Option<Vec<usize>> {
+        // Skip what can stand between a verb and its object: "with", "a
+        // delegation from", "the then US special envoy", "in Tehran with".
+        // A clause break, a new verb phrase ("and", "to discuss") or
+        // punctuation ends the search.
+        let mut j = te;
+        let limit = (te + 9).min(self.tokens.len());
+        while j < limit {
+            // "with the Special Representative of Iran for Afghanistan, His
+            // Excellency Hassan Kazemi Qomi": a long title, then the name.
+            if let Some(p) = self.name_after_long_title(j) {
+                return Some(self.group_right(p, self.tokens.len()));
+            }
+            if let Some(u) = self.unit_at(j) {
+                let unit = &self.units[u];
+                // "met with the leader of the NRF Ahmad Massoud": the person
+                // the title names, right after the organization.
+                let after_of = (j >= 2 && self.word(j - 1) == "of") || (j >= 3 && self.word(j - 1) == "the" && self.word(j - 2) == "of");
+                if unit.class == Class::Organization && after_of {
+                    let end = self.skip_place_after(unit.end);
+                    let k = if self.word(end) == "," { end + 1 } else { end };
+                    let before = if self.word(j - 1) == "of" { j - 1 } else { j - 2 };
+                    if before >= 1 && self.p.leader_nouns.match_before(self.tokens, before).is_some() {
+                        if let Some(p) = self.unit_at(k).filter(|&p| self.units[p].class == Class::Person && !self.units[p].possessive) {
+                            return Some(self.group_right(p, self.tokens.len()));
+                        }
+                    }
+                }
+                // "met the Houthis' spokesman Mohammed Abdulsalam": the person
+                // the title names; "met Quds Force chief": an unnamed person
+                // of the organization.
+                let apostrophe = matches!(self.word(unit.end), "'s" | "'");
+                if unit.possessive || unit.attributive || apostrophe {
+                    let k = unit.end + usize::from(apostrophe);
+                    let titled = self.p.title_words.contains(self.word(k)) || self.p.titles.match_at(self.tokens, k).is_some();
+                    let named = self.skip_titles_forward(k, 6);
+                    if titled {
+                        if let Some(p) = self.unit_at(named).filter(|&p| self.units[p].class == Class::Person && !self.units[p].possessive)
+                        {
+                            return Some(self.group_right(p, self.tokens.len()));
+                        }
+                    }
+                    return None;
+                }
+                // "with Taliban negotiators led by Baradar": the leader too.
+                return Some(self.with_delegation_leader(self.group_right(u, self.tokens.len()), self.tokens.len()));
+            }
+            // "sat down with a Russian team headed by presidential aide
+            // Vladimir Medinsky": the team's leader is the other side.
+            if let Some(n) = self.p.lead_passive.match_at(self.tokens, j) {
+                if j > te && self.p.proxies.match_before(self.tokens, j).is_some() {
+                    let k = self.skip_titles_forward(j + n, 6);
+                    if let Some(p) = self.unit_at(k).filter(|&p| self.units[p].class == Class::Person) {
+                        return Some(self.group_right(p, self.tokens.len()));
+                    }
+                }
+                return None;
+            }
+            // "met the High Representative for Foreign Affairs X"; not into
+            // an organization's name ("the President of the Presidential
+            // Leadership Council").
+            if let Some(e) = self.title_complement_at(j).filter(|&e| (j..e).all(|k| self.unit_at(k).is_none())) {
+                j = e;
+                continue;
+            }
+            let w = self.word(j);
+            let word_ok = self.is_word_at(j)
+                && !self.is_breaker_at(j)
+                && !matches!(
+                    w,
+                    "and" | "or" | "but" | "to" | "for" | "about" | "after" | "before" | "over" | "between" | "against"
+                    // "met ahead of UN talks": time, not a partner.
+                    | "ahead" | "prior" | "during" | "amid" | "following" | "until" | "since" | "despite"
+                )
+                && !COPULA.contains(&w)
+                && self.trigger_at(j).is_none();
+            let punct_ok =
+                matches!(w, "\"" | "'" | "'s" | "&" | "-" | ".") && !(w == "." && !(j > te && self.tokens[j - 1].text.len() <= 3));
+            if !(word_ok || punct_ok) {
+                return None;
+            }
+            j += 1;
+        }
+        None
+    }
+
+    /// Skips forms of address from `k` ("His Excellency", "Mr.", "Mawlawi")
+    /// up to where a unit starts: "Amir" may also be the start of a name.
+    pub(super) fn skip_forms_of_address(&self, mut k: usize) -> usize {
+        while self.unit_at(k).is_none() {
+            let Some(h) = self.p.honorifics.match_at(self.tokens, k) else { break };
+            k += h;
+            if self.word(k) == "." {
+                k += 1;
+            }
+        }
+        k
+    }
+
+    /// The person named after a title phrase that starts at `j` and ends
+    /// with a comma: "the Special Representative of the Islamic Republic of
+    /// Iran for Afghanistan, His Excellency Hassan Kazemi Qomi".
+    pub(super) fn name_after_long_title(&self, j: usize) -> Option<usize> {
+        let mut k = j;
+        while matches!(self.word(k), "the" | "a" | "an") {
+            k += 1;
+        }
+        // "the Special Envoy", "the Russian Special Envoy": a title within
+        // the first capitalized words.
+        // "the wanted leader of Bosnia's ethnic Serbs, X": a couple of
+        // lower-case words may stand in the phrase, outside its title.
+        let mut plain = 0;
+        let lower_ok = |k: usize, plain: usize| {
+            plain < 2
+                && self.is_word_at(k)
+                && !self.cap(k)
+                && !self.is_breaker_at(k)
+                && self.trigger_at(k).is_none()
+                && !COPULA.contains(&self.word(k))
+                && !PREPOSITIONS.contains(&self.word(k))
+                && !self.p.relativizers.contains_word(self.word(k))
+                && !matches!(self.word(k), "and" | "or" | "but")
+        };
+        let first = k;
+        while k < first + 3
+            && ((self.cap(k) && self.is_word_at(k)) || lower_ok(k, plain))
+            && !self.p.title_words.contains(self.word(k))
+            && self.unit_at(k).is_none()
+        {
+            plain += usize::from(!self.cap(k));
+            k += 1;
+        }
+        if !self.p.title_words.contains(self.word(k)) || self.unit_at(k).is_some() {
+            return None;
+        }
+        let stop = (k + 20).min(self.tokens.len());
+        while k < stop && self.word(k) != "," {
+            if !self.p.title_words.contains(self.word(k)) && lower_ok(k, plain) && k > 0 && self.word(k - 1) != "the" {
+                plain += 1;
+                k += 1;
+                continue;
+            }
+            // "the Chairman of the National Oil Corporation (NOC) X": the
+            // person right after the title's organization, without a comma.
+            if let Some(u) = self.unit_at(k).filter(|&u| self.units[u].class == Class::Person && !self.units[u].possessive) {
+                let after_org = k > 0 && (self.unit_ending_at(k).is_some() || self.word(k - 1) == ")");
+                return after_org.then_some(u);
+            }
+            let w = self.word(k);
+            let ok = self.p.title_words.contains(w)
+                || matches!(w, "of" | "for" | "the" | "and" | "on" | "to" | "-" | "'s" | "(" | ")")
+                || (self.cap(k) && self.is_word_at(k))
+                || self.unit_at(k).is_some_and(|u| self.units[u].class == Class::Organization);
+            if !ok || self.is_breaker_at(k) || self.trigger_at(k).is_some() {
+                return None;
+            }
+            k += 1;
+        }
+        if self.word(k) != "," {
+            return None;
+        }
+        let n = self.skip_forms_of_address(k + 1);
+        self.unit_at(n).filter(|&u| self.units[u].class == Class::Person && !self.units[u].possessive)
+    }
+}

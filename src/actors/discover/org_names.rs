@@ -17,9 +17,16 @@ impl Scan<'_> {
         // General Intelligence Service", "the al-Qassam Brigades"
         // "head of Salvation Front": after a leader's title and "of", the
         // organization's name opens without "the" too.
-        let opens = scan.word(i) == "the"
-            || (scan.word(i) == "'s" && i > 0 && scan.capitalized[i - 1])
-            || (scan.word(i) == "of" && p.leader_nouns.match_before(scan.tokens, i).is_some());
+        let possessive = scan.word(i) == "'s" && i > 0 && scan.capitalized[i - 1];
+        // "Sudan's transitional Sovereignty Council": one plain adjective
+        // between a country's "'s" and the name.
+        let adjective = possessive
+            && scan.tokens.get(i + 1).is_some_and(|t| t.is_word())
+            && !scan.capitalized[i + 1]
+            && !p.title_words.contains(scan.word(i + 1))
+            && scan.capitalized.get(i + 2) == Some(&true);
+        let i = if adjective { i + 1 } else { i };
+        let opens = scan.word(i) == "the" || possessive || (scan.word(i) == "of" && p.leader_nouns.match_before(scan.tokens, i).is_some());
         let first_cap = scan.capitalized.get(i + 1) == Some(&true)
             || (scan.particle(i + 1) && scan.word(i + 2) == "-" && scan.capitalized.get(i + 3) == Some(&true));
         if opens && first_cap {

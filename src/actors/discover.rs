@@ -337,11 +337,9 @@ impl Scan<'_> {
     }
 }
 
-/// Whether a folded word has a nationality's ending ("korean", "qatari",
-/// "sudanese") or names a people without one ("cypriot", "serb"):
-/// `nationality_endings` and `demonyms` in `patterns.toml`.
+/// See [`Patterns::is_demonym`].
 fn is_demonym(p: &Patterns, w: &str) -> bool {
-    p.nationality_endings.iter().any(|e| w.ends_with(e.as_str())) || p.demonyms.contains(w)
+    p.is_demonym(w)
 }
 
 /// Stretches a listed person's full name over one more name word that the
@@ -462,6 +460,8 @@ pub fn discover(
         let original = &text[sentence.span.start..sentence.span.end];
         let scan = Scan { words: doc_words, sentence, text: original, tokens, capitalized: &sentence.capitalized, covered, p };
         let mut found: Vec<(usize, usize, Class)> = Vec::new();
+        // Where a title runs before the person it names: (title, name).
+        let mut titled: Vec<(usize, usize)> = Vec::new();
         for i in 0..tokens.len() {
             // "spokesman Zabiullah Mujahid", "Taliban spokesman Mawlawi X Y"
             if let Some(n) = p.titles.match_at(tokens, i) {
@@ -488,6 +488,7 @@ pub fn discover(
                         scan.name_at(k).filter(|&e| !p.not_person_endings.contains_word(scan.word(e - 1)) && !scan.nationality(k, e))
                     {
                         found.push((k, end, Class::Person));
+                        titled.push((i, k));
                     }
                 }
             }
@@ -575,6 +576,9 @@ pub fn discover(
             // Service", "the Fatah alliance": names by their head nouns.
             scan.organization_names(i, &mut found);
         }
+        // "Minister of Irrigation and Water Resources Yasser Abbas": no name
+        // starts inside a title before the name the title gives.
+        found.retain(|&(s, _, class)| class != Class::Person || !titled.iter().any(|&(t, k)| t < s && s < k));
         // At one start, an organization found by a rule wins over a plain name.
         found.sort_by_key(|f| (f.0, f.2 != Class::Organization, f.1));
         found.dedup_by_key(|f| f.0);

@@ -418,6 +418,13 @@ impl Patterns {
     /// let tokens = tokenize("for meetings with karim sadat");
     /// assert_eq!(p.title_complement_end(&tokens, &[false, false, false, true, true], 0), None);
     /// ```
+    /// Whether a folded word has a nationality's ending ("korean", "qatari",
+    /// "sudanese") or names a people without one ("cypriot", "serb"):
+    /// `nationality_endings` and `demonyms` in `patterns.toml`.
+    pub fn is_demonym(&self, w: &str) -> bool {
+        self.nationality_endings.iter().any(|e| w.ends_with(e.as_str())) || self.demonyms.contains(w)
+    }
+
     pub fn title_complement_end(&self, tokens: &[crate::text::tokens::Token], capitalized: &[bool], k: usize) -> Option<usize> {
         let word = |i: usize| tokens.get(i).map_or("", |t| t.text.as_str());
         if !matches!(word(k), "for" | "to" | "of" | "on") {

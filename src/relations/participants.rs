@@ -101,7 +101,11 @@ impl Ctx<'_> {
         // With no reported meeting, people who attend one session met, as
         // at a summit; organizations listed as attending are one side.
         let Some((sentence, participants)) = reported else {
-            if group.iter().all(|&u| self.units[u].class == Class::Person) {
+            // "Sudanese Minister A and Sudanese Minister B took part": one
+            // country's delegation, not a meeting between them.
+            let nationalities: Vec<Option<&str>> = group.iter().map(|&u| self.nationality_before(u)).collect();
+            let one_side = nationalities.iter().all(|n| n.is_some() && *n == nationalities[0]);
+            if group.iter().all(|&u| self.units[u].class == Class::Person) && !one_side {
                 self.meet_one_another(group, rule, confidence);
             }
             return;
@@ -120,6 +124,29 @@ impl Ctx<'_> {
                 self.emit_with(a.entity, Predicate::MetWith, o, rule, &[&a, &b], confidence - 0.05, Some(sentence));
             }
         }
+    }
+
+    /// The nationality in a person's title: "Sudanese" of "Sudanese Minister
+    /// of Foreign Affairs X".
+    fn nationality_before(&self, u: usize) -> Option<&str> {
+        let mut k = self.units[u].start;
+        let mut steps = 0;
+        while k > 0 && steps < 8 {
+            let w = self.word(k - 1);
+            if self.cap(k - 1) && self.p.is_demonym(w) && !self.p.title_words.contains(w) {
+                return Some(w);
+            }
+            let titleish = self.p.title_words.contains(w)
+                || self.p.honorifics.contains_word(w)
+                || matches!(w, "of" | "and" | "the" | "for")
+                || (self.cap(k - 1) && self.unit_at(k - 1).is_none() && self.unit_ending_at(k).is_none());
+            if !titleish {
+                return None;
+            }
+            k -= 1;
+            steps += 1;
+        }
+        None
     }
 
     /// "The meeting was the first between the Taliban and their opponents":

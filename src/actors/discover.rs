@@ -304,6 +304,11 @@ impl Scan<'_> {
         if t - b >= 2 && self.nationality(b, t) {
             return None;
         }
+        // "the British Labour leader X": a nationality before a one-word
+        // name is no part of it ("Libyan National Army" keeps its own).
+        if t - b == 2 && is_demonym(self.p, self.word(b)) && !self.p.org_heads.contains_word(self.word(b + 1)) {
+            b += 1;
+        }
         // "'88 Generation leader X": a name that starts with a number is
         // more than the capitalized words.
         let number_before = b > 0 && self.word(b - 1).chars().all(|c| c.is_ascii_digit());

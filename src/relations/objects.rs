@@ -47,11 +47,11 @@ impl Ctx<'_> {
                     let k = unit.end + usize::from(apostrophe);
                     let titled = self.p.title_words.contains(self.word(k)) || self.p.titles.match_at(self.tokens, k).is_some();
                     let named = self.skip_titles_forward(k, 6);
-                    if titled {
-                        if let Some(p) = self.unit_at(named).filter(|&p| self.units[p].class == Class::Person && !self.units[p].possessive)
-                        {
-                            return Some(self.group_right(p, self.tokens.len()));
-                        }
+                    // "met Sinn Fein's Michelle O'Neill": the organization's
+                    // person, named right after it.
+                    let at = if titled { named } else { k };
+                    if let Some(p) = self.unit_at(at).filter(|&p| self.units[p].class == Class::Person && !self.units[p].possessive) {
+                        return Some(self.group_right(p, self.tokens.len()));
                     }
                     return None;
                 }

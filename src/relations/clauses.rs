@@ -116,12 +116,35 @@ impl Ctx<'_> {
                         && self.word(a + k + j + n + 2) != "'s"
                     {
                         n += 2;
+                    } else if self.word(a + k + j + n) == "of" && gap[..k].iter().any(|t| matches!(t.text.as_str(), "and" | "or" | "&")) {
+                        // "and Deputy Chairman of the Sovereign Council X":
+                        // the title's organization.
+                        let o = a + k + j + n + 1 + usize::from(self.word(a + k + j + n + 1) == "the");
+                        if let Some(u) =
+                            self.unit_at(o).filter(|&u| self.units[u].class == Class::Organization && !self.units[u].possessive)
+                        {
+                            n = self.units[u].end - (a + k + j);
+                        }
                     }
                     in_title[j..(j + n).min(rest.len())].iter_mut().for_each(|x| *x = true);
                 }
             }
         }
-        rest.len() <= 7
+        // "A, backed B": after a bare comma only a title may stand before
+        // the next name ("A, Taliban commander B"), not a verb.
+        let conjunction = as_well_as || gap[..k].iter().any(|t| matches!(t.text.as_str(), "and" | "&" | "or"));
+        let bare_comma_ok = conjunction
+            || rest.iter().enumerate().all(|(j, t)| {
+                let w = t.text.as_str();
+                in_title[j]
+                    || !t.is_word()
+                    || self.cap(a + k + j)
+                    || self.p.title_words.contains(w)
+                    || self.p.title_modifiers.contains(w)
+                    || matches!(w, "the" | "a" | "an" | "including" | "notably" | "especially" | "namely")
+            });
+        bare_comma_ok
+            && rest.len() <= 7
             && (rest.len() <= 5 || in_title.iter().any(|&x| x))
             && rest.iter().enumerate().all(|(j, t)| {
                 let w = t.text.as_str();
@@ -197,6 +220,16 @@ impl Ctx<'_> {
                 // organization inside the apposition is A's, not a partner.
                 if gap_start != close {
                     break;
+                }
+            }
+            // "and Deputy Chairman of the Sovereign Council X": the council is
+            // the title's; the name after it is the next member.
+            if next_i + 1 < self.units.len() && self.units[next_i].class == Class::Organization {
+                let o = &self.units[next_i];
+                let of = if self.word(o.start.wrapping_sub(1)) == "the" { o.start.wrapping_sub(2) } else { o.start.wrapping_sub(1) };
+                let titled = self.word(of) == "of" && of > 0 && self.p.title_words.contains(self.word(of - 1));
+                if titled && self.units[next_i + 1].start == o.end && self.units[next_i + 1].class == Class::Person {
+                    next_i += 1;
                 }
             }
             let next = &self.units[next_i];

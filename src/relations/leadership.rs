@@ -226,6 +226,8 @@ impl Ctx<'_> {
             && self.unit_at(j).is_none()
             && (matches!(self.word(j), "the" | "its" | "their" | "of")
                 || self.p.title_words.contains(self.word(j))
+                // "led by Parliamentary Speaker X"
+                || self.p.title_modifiers.contains(self.word(j))
                 || self.p.honorifics.contains_word(self.word(j))
                 || (self.is_word_at(j) && !self.cap(j) && self.trigger_at(j).is_none() && !COPULA.contains(&self.word(j))))
         {

@@ -67,7 +67,9 @@ impl Scan<'_> {
                 leader = (end >= cut + 2).then_some((cut, end));
                 j = cut;
             }
-            let head = of.map_or(j - 1, |k| k - 1);
+            // "the State of Law Coalition": with "of", the head noun may
+            // also end the name.
+            let head = of.map_or(j - 1, |k| if p.org_heads.contains_word(scan.word(k - 1)) { k - 1 } else { j - 1 });
             if j >= i + 3 && p.org_heads.contains_word(scan.word(head)) && !(i + 1..j).any(|k| scan.covered[k]) {
                 // "the United Nations Assistance Mission in Afghanistan":
                 // a mission's name goes on with the country it serves.

@@ -30,10 +30,20 @@ impl Folded {
         let mut text = String::with_capacity(original.len());
         let mut origin = Vec::with_capacity(original.len());
         let mut pending_space: Option<(u32, u32)> = None;
+        let mut prev: Option<char> = None;
         for (i, c) in original.char_indices() {
             let span = (i as u32, (i + c.len_utf8()) as u32);
+            let before = prev.replace(c);
             if is_invisible(c) {
                 continue;
+            }
+            // "Mohammed Shia’ Al Sudani": a transliteration mark at the end of
+            // a word inside a name is no quote; it would cut the name.
+            if matches!(c, '\u{2019}' | '\u{02BC}' | '\'') && before.is_some_and(char::is_alphabetic) {
+                let mut rest = original[i + c.len_utf8()..].chars();
+                if rest.next() == Some(' ') && rest.next().is_some_and(char::is_uppercase) {
+                    continue;
+                }
             }
             if c.is_whitespace() {
                 if pending_space.is_none() && !text.is_empty() {

@@ -604,10 +604,13 @@ impl Ctx<'_> {
         {
             p -= 1;
         }
-        if p == 0 || !matches!(self.word(p - 1), "after" | "following" | "during" | "at" | "in") {
+        // "met with A, followed by a meeting with B": a second meeting of
+        // the same subject.
+        let followed_by = p >= 2 && self.word(p - 1) == "by" && self.word(p - 2) == "followed";
+        if p == 0 || !(followed_by || matches!(self.word(p - 1), "after" | "following" | "during" | "at" | "in")) {
             return None;
         }
-        let p = p - 1;
+        let p = if followed_by { p - 2 } else { p - 1 };
         // The subject before the phrase: "Blinken, following a meeting ...".
         if let Some(first) = self.first_subject_before(p) {
             return (!self.clause_break_between(self.units[first].end, p)).then_some(first);

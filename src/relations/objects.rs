@@ -148,7 +148,7 @@ impl Ctx<'_> {
         }
         let stop = (k + 20).min(self.tokens.len());
         while k < stop && self.word(k) != "," {
-            if !self.p.title_words.contains(self.word(k)) && lower_ok(k, plain) && k > 0 && self.word(k - 1) != "the" {
+            if !self.p.title_words.contains(self.word(k)) && lower_ok(k, plain) {
                 plain += 1;
                 k += 1;
                 continue;

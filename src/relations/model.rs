@@ -284,13 +284,21 @@ impl<'a> Ctx<'a> {
                 {
                     gap = &gap[..gap.len() - 1];
                 }
-                if !gap.is_empty() && gap.len() <= 12 && self.is_title_gap(u.end, u.end + gap.len()) {
-                    let skip = usize::from(gap[0].text == "'s");
+                // "UN Assistance Mission to Iraq (UNAMI) head X": the acronym
+                // in brackets, then the title.
+                let paren = usize::from(gap.first().is_some_and(|t| t.text == ")") && u.start > 0 && self.word(u.start - 1) == "(");
+                if !gap.is_empty() && gap.len() <= 12 && self.is_title_gap(u.end + paren, u.end + gap.len()) {
+                    let skip = usize::from(gap[0].text == "'s") + paren;
                     let title = u.end + skip;
                     let leads = self.p.leader_titles.match_at(self.tokens, title) == Some(gap.len() - skip)
                         || (self.p.armed_titles.match_at(self.tokens, title) == Some(gap.len() - skip) && self.armed(u.entity))
                         || (self.p.government_titles.match_at(self.tokens, title) == Some(gap.len() - skip) && self.government(u.entity));
-                    if leads && !self.title_blocked(u.start) {
+                    // "Turkish Republic of Northern Cyprus (TRNC) President X":
+                    // the acronym of a state, which no one leads as an
+                    // organization.
+                    let state = paren == 1
+                        && (u.start.saturating_sub(8)..u.start).any(|k| matches!(self.word(k), "republic" | "kingdom") && self.cap(k));
+                    if leads && !state && !self.title_blocked(u.start) {
                         self.title_leads.push((next.clone(), u.clone()));
                     }
                     if gap.len() > skip {

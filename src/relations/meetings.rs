@@ -444,7 +444,11 @@ impl Ctx<'_> {
                 return;
             }
             let group = self.group_right(first, self.tokens.len());
-            if self.irrealis_before(t, 0)
+            // "ready to host a meeting within the dialogue between A and B":
+            // the modality of a meeting noun just before this one.
+            let outer = (t.saturating_sub(4)..t).find(|&k| self.p.meet_nouns.match_at(self.tokens, k).is_some_and(|n| k + n <= t));
+            if outer.is_some_and(|k| self.irrealis_before(k, 0))
+                || self.irrealis_before(t, 0)
                 || self.irrealis_after(self.units[*group.last().unwrap()].end)
                 || self.modal_in_clause(t)
                 || self.denied_before(t)

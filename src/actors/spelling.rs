@@ -166,8 +166,10 @@ fn same_words_in_order(a: &[String], b: &[String], class: Class) -> bool {
     }
     let (short, long) = if a.len() < b.len() { (a, b) } else { (b, a) };
     // "Islamic Jihad" / "Islamic Jihad Movement": a generic head noun added.
-    let generic_head = |w: &String| matches!(w.as_str(), "movement" | "group" | "organization" | "organisation");
-    if class == Class::Organization && long.len() == short.len() + 1 && generic_head(&long[long.len() - 1]) && short.len() >= 2 {
+    // "Labour" / "Labour Party": one word of four letters or more is enough.
+    let generic_head = |w: &String| matches!(w.as_str(), "movement" | "group" | "organization" | "organisation" | "party");
+    let long_enough = short.len() >= 2 || short.first().is_some_and(|w| w.chars().count() >= 4);
+    if class == Class::Organization && long.len() == short.len() + 1 && generic_head(&long[long.len() - 1]) && long_enough {
         return long.iter().zip(short).all(|(l, w)| close(w, l));
     }
     // "Álvaro Uribe" / "Álvaro Uribe Vélez": a second surname after a
@@ -322,6 +324,8 @@ mod tests {
             ("Transitional Military Council", "Military Transitional Council", true),
             ("Transitional Military Council", "Military Transitional Authority", false),
             ("TPLF", "Tigray People's Liberation Front", true),
+            ("Labour", "Labour Party", true),
+            ("Labour", "Labour Council", false),
         ];
         for (a, b, same) in pairs {
             assert_eq!(variants(a, b, Class::Organization, &HashSet::new()), same, "{a} / {b}");

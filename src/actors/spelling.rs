@@ -313,22 +313,26 @@ mod tests {
 
     #[test]
     fn organizations_in_another_word_order_or_by_acronym() {
-        let pairs = [
-            ("Ministry of Foreign Affairs of Pakistan", "Foreign Ministry of Pakistan", true),
-            ("Ministry of Defence", "Defence Ministry", true),
-            ("Ministry of Foreign Affairs", "Foreign Ministry", true),
-            ("Ministry of Defence", "Foreign Ministry", false),
-            ("Ministry of Foreign Affairs of Pakistan", "Foreign Ministry of India", false),
-            ("Ministry of Foreign Affairs", "Ministry of Interior", false),
-            ("Ethiopian Ministry of Foreign Affairs", "Ethiopian Foreign Ministry", true),
-            ("Transitional Military Council", "Military Transitional Council", true),
-            ("Transitional Military Council", "Military Transitional Authority", false),
-            ("TPLF", "Tigray People's Liberation Front", true),
-            ("Labour", "Labour Party", true),
-            ("Labour", "Labour Council", false),
+        let org = |a: &str, b: &str| variants(a, b, Class::Organization, &HashSet::new());
+        let ministries = [
+            ("Ministry of Foreign Affairs of Pakistan", "Foreign Ministry of Pakistan"),
+            ("Ministry of Defence", "Defence Ministry"),
+            ("Ministry of Foreign Affairs", "Foreign Ministry"),
+            ("Ethiopian Ministry of Foreign Affairs", "Ethiopian Foreign Ministry"),
         ];
-        for (a, b, same) in pairs {
-            assert_eq!(variants(a, b, Class::Organization, &HashSet::new()), same, "{a} / {b}");
+        assert!(ministries.iter().all(|(a, b)| org(a, b)));
+        assert!(org("Transitional Military Council", "Military Transitional Council"));
+        assert!(org("TPLF", "Tigray People's Liberation Front"));
+        assert!(org("Labour", "Labour Party"));
+        let others = [
+            ("Ministry of Defence", "Foreign Ministry"),
+            ("Ministry of Foreign Affairs of Pakistan", "Foreign Ministry of India"),
+            ("Ministry of Foreign Affairs", "Ministry of Interior"),
+            ("Transitional Military Council", "Military Transitional Authority"),
+            ("Labour", "Labour Council"),
+        ];
+        for (a, b) in others {
+            assert!(!org(a, b), "{a} / {b}");
         }
     }
 }

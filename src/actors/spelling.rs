@@ -12,9 +12,11 @@ use std::collections::HashSet;
 /// in vowels, doubled letters, an "h" after a consonant, the letters for one
 /// guttural (q, k, g, c) and a glued article ("Faheem"/"Fahim",
 /// "Muttaqi"/"Mottaki", "Gaddafi"/"Kadhafi", "Dbeibah"/"AlDabaiba").
-/// A word without a glued article: "aldabaiba" is "dabaiba".
+/// A word without a glued article or "Abdul": "aldabaiba" is "dabaiba",
+/// "abdulsalam" is "salam" as "Abdul Salam" is once its particle is left out.
 fn without_article(w: &str) -> &str {
-    match w.strip_prefix("al").or_else(|| w.strip_prefix("el")) {
+    let glued = ["abdul", "abdel", "al", "el"].iter().find_map(|p| w.strip_prefix(p));
+    match glued {
         Some(rest) if rest.chars().count() >= 5 => rest,
         _ => w,
     }
@@ -286,6 +288,8 @@ mod tests {
         assert!(close("muttaqi", "mottaki"));
         assert!(close("s", "subrahmanyam"));
         assert!(close("aldabaiba", "dbeibah"));
+        assert!(close("abdulsalam", "salam"));
+        assert!(!close("abdulaziz", "aziz"));
         assert!(!close("s", "rajan"));
         assert!(!close("amir", "omar"));
         assert!(!close("saleh", "salim"));

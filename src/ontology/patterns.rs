@@ -125,6 +125,10 @@ struct RawMeet {
     #[serde(default)]
     discussed: Vec<String>,
     #[serde(default)]
+    handing: Vec<String>,
+    #[serde(default)]
+    handed_items: Vec<String>,
+    #[serde(default)]
     remote: Vec<String>,
     irrealis_before: Vec<String>,
     irrealis_after: Vec<String>,
@@ -259,6 +263,10 @@ pub struct Patterns {
     pub meet_attending: PhraseSet,
     /// "discussed <topic> with X".
     pub meet_discussed: PhraseSet,
+    /// "handed a letter to X", "handed X a message": given in person.
+    pub meet_handing: PhraseSet,
+    /// What is handed over in person: "letter", "message", "invitation".
+    pub meet_handed_items: PhraseSet,
     /// Words of a talk at a distance: "by phone", "in a video call".
     pub meet_remote: PhraseSet,
     pub irrealis_before: PhraseSet,
@@ -367,6 +375,8 @@ impl Patterns {
             meet_company: p(&raw.meet.company),
             meet_attending: p(&raw.meet.attending),
             meet_discussed: p(&raw.meet.discussed),
+            meet_handing: p(&raw.meet.handing),
+            meet_handed_items: p(&raw.meet.handed_items),
             meet_remote: p(&raw.meet.remote),
             irrealis_before: p(&raw.meet.irrealis_before),
             irrealis_after: p(&raw.meet.irrealis_after),

@@ -71,6 +71,12 @@ impl Ctx<'_> {
                     continue;
                 }
             }
+            // "handed a letter to X": given in person.
+            if let Some(len) = self.p.meet_handing.match_at(self.tokens, i) {
+                if !self.inside_unit(i) {
+                    self.handed_over(i, i + len, realis);
+                }
+            }
             // "discussed the ceasefire with X": the partner after the topic.
             if let Some(len) = self.p.meet_discussed.match_at(self.tokens, i) {
                 if let Some(with) = self.discussed_with(i + len) {

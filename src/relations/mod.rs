@@ -20,6 +20,7 @@ pub mod attribution;
 mod clauses;
 pub mod discourse;
 pub mod facts;
+mod handing;
 mod leadership;
 mod meetings;
 mod modality;

@@ -50,7 +50,7 @@ SPLIT = {
     # before anyone read them (blind-2026-12-06e.md); `bosnia` and `iraq`
     # became development conflicts right after, `haiti` and `wsahara` are
     # never read.
-    "bosnia": "dev", "iraq": "dev", "nireland": "dev", "gerd": "dev",
+    "bosnia": "dev", "iraq": "dev", "nireland": "dev", "gerd": "dev", "moldova": "dev",
     "haiti": "test7", "wsahara": "test7",
     # Gathered in the middle of that session, scored blind with its start
     # binary and a mid-session one, then only with its end binary; never read.

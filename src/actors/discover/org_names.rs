@@ -70,7 +70,10 @@ impl Scan<'_> {
             // "the State of Law Coalition": with "of", the head noun may
             // also end the name.
             let head = of.map_or(j - 1, |k| if p.org_heads.contains_word(scan.word(k - 1)) { k - 1 } else { j - 1 });
-            if j >= i + 3 && p.org_heads.contains_word(scan.word(head)) && !(i + 1..j).any(|k| scan.covered[k]) {
+            // "the Russian Federation", "the Czech Republic": a country.
+            let country =
+                j == i + 3 && is_demonym(p, scan.word(i + 1)) && matches!(scan.word(i + 2), "federation" | "republic" | "kingdom");
+            if j >= i + 3 && !country && p.org_heads.contains_word(scan.word(head)) && !(i + 1..j).any(|k| scan.covered[k]) {
                 // "the United Nations Assistance Mission in Afghanistan":
                 // a mission's name goes on with the country it serves.
                 if of.is_none() && scan.word(j) == "in" && p.org_heads_in_place.contains_word(scan.word(j - 1)) {

@@ -55,6 +55,10 @@ SPLIT = {
     # Gathered in the middle of that session, scored blind with its start
     # binary and a mid-session one, then only with its end binary; never read.
     "bangsamoro": "test8", "pakistan": "test8",
+    # Gathered at the end of that session: `moldova` scored blind and then
+    # read (development); `mozambique` scored blind with the start and end
+    # binaries, never read.
+    "mozambique": "test9",
 }
 
 

@@ -129,10 +129,10 @@ impl Scan<'_> {
         let before = |w: &str| {
             matches!(w, "north" | "south" | "east" | "west" | "northern" | "southern" | "eastern" | "western")
                 || self.p.title_words.contains(w)
-                || (people && (is_demonym(self.p, w) || self.p.countries.contains(w)))
+                || (people && (self.p.is_demonym(w) || self.p.countries.contains(w)))
         };
         e > b + 1
-            && is_demonym(self.p, self.word(e - 1))
+            && self.p.is_demonym(self.word(e - 1))
             && (b..e - 1).all(|k| before(self.word(k)))
             && (b..e - 1).any(|k| !self.p.title_words.contains(self.word(k)))
     }
@@ -306,7 +306,7 @@ impl Scan<'_> {
         }
         // "the British Labour leader X": a nationality before a one-word
         // name is no part of it ("Libyan National Army" keeps its own).
-        if t - b == 2 && is_demonym(self.p, self.word(b)) && !self.p.org_heads.contains_word(self.word(b + 1)) {
+        if t - b == 2 && self.p.is_demonym(self.word(b)) && !self.p.org_heads.contains_word(self.word(b + 1)) {
             b += 1;
         }
         // "'88 Generation leader X": a name that starts with a number is
@@ -319,7 +319,7 @@ impl Scan<'_> {
             let w = self.original(b);
             let acronym = w.chars().count() >= 3 && w.chars().all(|c| c.is_uppercase() || c == '.');
             let folded = self.word(b);
-            let nationality = is_demonym(self.p, folded);
+            let nationality = self.p.is_demonym(folded);
             // A lone word is a name when the article never writes it in lower
             // case ("Mossad"), unlike "Rebel leader X" at the start of a
             // sentence beside "the rebel group".
@@ -340,11 +340,6 @@ impl Scan<'_> {
         }
         i
     }
-}
-
-/// See [`Patterns::is_demonym`].
-fn is_demonym(p: &Patterns, w: &str) -> bool {
-    p.is_demonym(w)
 }
 
 /// Stretches a listed person's full name over one more name word that the
@@ -594,7 +589,7 @@ pub fn discover(
             // "Karabakh Armenians": a people, not a person, when the article
             // also writes the singular as a word of its own ("Armenian").
             let last = scan.word(end - 1);
-            let demonym = last.strip_suffix('s').is_some_and(|one| doc_words.proper.contains(one) && is_demonym(p, one));
+            let demonym = last.strip_suffix('s').is_some_and(|one| doc_words.proper.contains(one) && p.is_demonym(one));
             if class == Class::Person && demonym {
                 continue;
             }

@@ -103,6 +103,7 @@ impl Ctx<'_> {
             }
         }
         let rest = &gap[k..];
+        let conjunction = gap[..k].iter().any(|t| matches!(t.text.as_str(), "and" | "&" | "or"));
         // "and former US secretary of state Antony Blinken": the words of a
         // title phrase, "of" included.
         let mut in_title = vec![false; rest.len()];
@@ -116,7 +117,7 @@ impl Ctx<'_> {
                         && self.word(a + k + j + n + 2) != "'s"
                     {
                         n += 2;
-                    } else if self.word(a + k + j + n) == "of" && gap[..k].iter().any(|t| matches!(t.text.as_str(), "and" | "or" | "&")) {
+                    } else if self.word(a + k + j + n) == "of" && conjunction {
                         // "and Deputy Chairman of the Sovereign Council X":
                         // the title's organization.
                         let o = a + k + j + n + 1 + usize::from(self.word(a + k + j + n + 1) == "the");
@@ -132,8 +133,8 @@ impl Ctx<'_> {
         }
         // "A, backed B": after a bare comma only a title may stand before
         // the next name ("A, Taliban commander B"), not a verb.
-        let conjunction = as_well_as || gap[..k].iter().any(|t| matches!(t.text.as_str(), "and" | "&" | "or"));
-        let bare_comma_ok = conjunction
+        let bare_comma_ok = as_well_as
+            || conjunction
             || rest.iter().enumerate().all(|(j, t)| {
                 let w = t.text.as_str();
                 in_title[j]

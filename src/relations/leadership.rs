@@ -131,13 +131,23 @@ impl Ctx<'_> {
         if government_only && !self.government(self.units[org].entity) {
             return;
         }
-        // "A, head of B C": a name right after the organization is its
-        // leader's, whoever stands before the title.
+        // The person named after the organization: "the leader of B, A,
+        // said", "leader of B A", "the leader of the Sadrist movement in
+        // Iraq, X" (a place first), "the supreme leader of the Taliban,
+        // Sheikh Haibatullah Akhundzada" (titles first).
         let org_end = self.units[org].end;
-        let right_after = self.unit_at(self.skip_titles_forward(self.skip_place_after(org_end), 10)).filter(|&p| {
-            let u = &self.units[p];
-            u.class == Class::Person && !u.possessive && !(org_end..u.start).any(|k| matches!(self.word(k), "," | "(" | "-"))
-        });
+        let named_after = {
+            let end = self.skip_place_after(org_end);
+            let mut k = end;
+            while k < end + 2 && matches!(self.word(k), "," | ":" | "-") {
+                k += 1;
+            }
+            let k = self.skip_titles_forward(k, 10);
+            self.unit_at(k).filter(|&p| self.units[p].class == Class::Person && !self.units[p].possessive)
+        };
+        // "A, head of B C": a name right after the organization, with no
+        // punctuation between, is its leader's, whoever stands before the title.
+        let right_after = named_after.filter(|&p| !(org_end..self.units[p].start).any(|k| matches!(self.word(k), "," | ":" | "(" | "-")));
         // "A, leader of B" / "A who is the leader of B" / "A is the chief of B".
         let person = self.units.iter().rposition(|u| u.end <= n).filter(|_| !after_preposition && right_after.is_none()).filter(|&p| {
             let u = &self.units[p];
@@ -170,17 +180,7 @@ impl Ctx<'_> {
             opens && clean
         });
         // "the leader of B, A, said" / "leader of B A".
-        let person = person.or_else(|| {
-            // "the leader of the Sadrist movement in Iraq, X": a place first.
-            let end = self.skip_place_after(self.units[org].end);
-            let mut k = end;
-            while k < end + 2 && matches!(self.word(k), "," | ":" | "-") {
-                k += 1;
-            }
-            // "the supreme leader of the Taliban, Sheikh Haibatullah Akhundzada"
-            let k = self.skip_titles_forward(k, 10);
-            self.unit_at(k).filter(|&p| self.units[p].class == Class::Person && !self.units[p].possessive)
-        });
+        let person = person.or(named_after);
         if let Some(p) = person {
             let (a, b) = (self.units[p].clone(), self.units[org].clone());
             self.emit(a.entity, Predicate::Leads, b.entity, "leads-leader-of", &[&a, &b], 0.9);

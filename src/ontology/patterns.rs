@@ -72,6 +72,8 @@ struct RawActors {
     #[serde(default)]
     org_heads_in_place: Vec<String>,
     #[serde(default)]
+    state_heads: Vec<String>,
+    #[serde(default)]
     lowercase_org_heads: Vec<String>,
     #[serde(default)]
     name_particles: Vec<String>,
@@ -130,6 +132,8 @@ struct RawMeet {
     handed_items: Vec<String>,
     #[serde(default)]
     remote: Vec<String>,
+    #[serde(default)]
+    separate: Vec<String>,
     irrealis_before: Vec<String>,
     irrealis_after: Vec<String>,
     realis: Vec<String>,
@@ -153,6 +157,8 @@ struct RawReject {
     unacceptable: Vec<String>,
     #[serde(default)]
     spokes_titles: Vec<String>,
+    #[serde(default)]
+    meeting_offers: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -169,6 +175,8 @@ struct RawLeads {
     government_titles: Vec<String>,
     #[serde(default)]
     government_heads: Vec<String>,
+    #[serde(default)]
+    appointment: Vec<String>,
     verbs: Vec<String>,
     passive: Vec<String>,
     blockers: Vec<String>,
@@ -204,6 +212,8 @@ pub struct Patterns {
     /// Head nouns whose names go on with a country: "the United Nations
     /// Assistance Mission in Afghanistan".
     pub org_heads_in_place: PhraseSet,
+    /// Head nouns of a state's name: "the Russian Federation".
+    pub state_heads: PhraseSet,
     /// Head nouns that news writes in lower case after an organization's
     /// name: "the Fatah alliance", "the Wagner group".
     pub lowercase_org_heads: PhraseSet,
@@ -269,6 +279,8 @@ pub struct Patterns {
     pub meet_handed_items: PhraseSet,
     /// Words of a talk at a distance: "by phone", "in a video call".
     pub meet_remote: PhraseSet,
+    /// "held separate talks", "met individually": not one another.
+    pub meet_separate: PhraseSet,
     pub irrealis_before: PhraseSet,
     pub irrealis_after: PhraseSet,
     pub realis: PhraseSet,
@@ -288,6 +300,8 @@ pub struct Patterns {
     /// Titles of people who speak or negotiate for their organization: a
     /// proposal by "UN envoy X" is the UN's too.
     pub spokes_titles: PhraseSet,
+    /// Offers of a meeting: "turned down an invitation to meet X".
+    pub meeting_offers: PhraseSet,
     pub object_stop: PhraseSet,
     pub leader_nouns: PhraseSet,
     pub leader_titles: PhraseSet,
@@ -301,6 +315,8 @@ pub struct Patterns {
     pub government_heads: PhraseSet,
     /// Leader titles a country's head also bears ("Tajik President X").
     pub state_titles: PhraseSet,
+    /// "appointed", "named", "became": "A was appointed interim leader of B".
+    pub appointment_verbs: PhraseSet,
     pub lead_verbs: PhraseSet,
     pub lead_passive: PhraseSet,
     pub lead_blockers: PhraseSet,
@@ -347,6 +363,7 @@ impl Patterns {
             known_as: p(&raw.actors.known_as),
             org_heads: p(&raw.actors.org_heads),
             org_heads_in_place: p(&raw.actors.org_heads_in_place),
+            state_heads: p(&raw.actors.state_heads),
             lowercase_org_heads: p(&raw.actors.lowercase_org_heads),
             name_particles: raw.actors.name_particles.iter().map(|w| crate::text::fold::fold(w)).collect(),
             demonyms: raw.actors.demonyms.iter().map(|w| crate::text::fold::fold(w)).collect(),
@@ -378,6 +395,7 @@ impl Patterns {
             meet_handing: p(&raw.meet.handing),
             meet_handed_items: p(&raw.meet.handed_items),
             meet_remote: p(&raw.meet.remote),
+            meet_separate: p(&raw.meet.separate),
             irrealis_before: p(&raw.meet.irrealis_before),
             irrealis_after: p(&raw.meet.irrealis_after),
             realis: p(&raw.meet.realis),
@@ -392,6 +410,7 @@ impl Patterns {
             reject_blockers: p(&raw.reject.blockers),
             reject_unacceptable: p(&raw.reject.unacceptable),
             spokes_titles: p(&raw.reject.spokes_titles),
+            meeting_offers: p(&raw.reject.meeting_offers),
             object_stop: p(&raw.reject.object_stop),
             leader_nouns: p(&raw.leads.nouns),
             leader_titles: p(&raw.leads.titles),
@@ -400,6 +419,7 @@ impl Patterns {
             government_titles: p(&raw.leads.government_titles),
             government_heads: p(&raw.leads.government_heads),
             state_titles: p(&raw.leads.state_titles),
+            appointment_verbs: p(&raw.leads.appointment),
             lead_verbs: p(&raw.leads.verbs),
             lead_passive: p(&raw.leads.passive),
             lead_blockers: p(&raw.leads.blockers),

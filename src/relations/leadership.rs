@@ -164,7 +164,7 @@ impl Ctx<'_> {
                     k += 1;
                 }
                 k < gap.len()
-                    && matches!(gap[k].text.as_str(), "appointed" | "named" | "elected" | "chosen" | "installed" | "became" | "becomes")
+                    && self.p.appointment_verbs.contains_word(&gap[k].text)
                     && gap[k + 1..].iter().all(|t| matches!(t.text.as_str(), "as" | "the" | "its" | "new" | "interim" | "acting"))
             };
             let opens = appointed

@@ -277,8 +277,7 @@ impl Ctx<'_> {
             }
             // "A and B held separate talks", "A and B met separately": each
             // met someone else, not one another.
-            None if (t..(te + 2).min(self.tokens.len()))
-                .any(|k| matches!(self.word(k), "separate" | "separately" | "individual" | "individually")) => {}
+            None if (t..(te + 2).min(self.tokens.len())).any(|k| self.p.meet_separate.contains_word(self.word(k))) => {}
             None => self.meet_one_another(&subjects, "meet-verb-coordination", 0.9),
         }
     }
@@ -295,7 +294,7 @@ impl Ctx<'_> {
         }
         for j in te..(te + 8).min(self.tokens.len()) {
             let w = self.word(j);
-            if matches!(w, "with" | "separately" | "separate") {
+            if w == "with" || self.p.meet_separate.contains_word(w) {
                 return true;
             }
             if !self.is_word_at(j)

@@ -297,7 +297,7 @@ impl<'a> Ctx<'a> {
                     // the acronym of a state, which no one leads as an
                     // organization.
                     let state = paren == 1
-                        && (u.start.saturating_sub(8)..u.start).any(|k| matches!(self.word(k), "republic" | "kingdom") && self.cap(k));
+                        && (u.start.saturating_sub(8)..u.start).any(|k| self.p.state_heads.contains_word(self.word(k)) && self.cap(k));
                     if leads && !state && !self.title_blocked(u.start) {
                         self.title_leads.push((next.clone(), u.clone()));
                     }

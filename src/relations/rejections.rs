@@ -294,7 +294,7 @@ impl Ctx<'_> {
         while matches!(self.word(k), "a" | "an" | "the" | "his" | "her" | "their" | "its") {
             k += 1;
         }
-        if k > te && self.word(k + 1) == "to" && matches!(self.word(k), "invitation" | "invite" | "offer" | "request" | "proposal") {
+        if k > te && self.word(k + 1) == "to" && self.p.meeting_offers.contains_word(self.word(k)) {
             te = k + 1;
         }
         let verb = if self.word(te) == "to" { te + 1 } else { te };

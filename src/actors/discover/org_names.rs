@@ -70,7 +70,7 @@ impl Scan<'_> {
             // also end the name.
             let head = of.map_or(j - 1, |k| if p.org_heads.contains_word(self.word(k - 1)) { k - 1 } else { j - 1 });
             // "the Russian Federation", "the Czech Republic": a country.
-            let country = j == i + 3 && p.is_demonym(self.word(i + 1)) && matches!(self.word(i + 2), "federation" | "republic" | "kingdom");
+            let country = j == i + 3 && p.is_demonym(self.word(i + 1)) && p.state_heads.contains_word(self.word(i + 2));
             if j >= i + 3 && !country && p.org_heads.contains_word(self.word(head)) && !(i + 1..j).any(|k| self.covered[k]) {
                 // "the United Nations Assistance Mission in Afghanistan":
                 // a mission's name goes on with the country it serves.

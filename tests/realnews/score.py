@@ -59,6 +59,12 @@ SPLIT = {
     # read (development); `mozambique` scored blind with the start and end
     # binaries, never read.
     "mozambique": "test9",
+    # Gathered and annotated on 2026-12-06 (fifth session) by helpers who saw
+    # neither rules nor output, scored blind with that session's start binary
+    # before anyone read them (blind-2026-12-06f.md); `southsudan` and
+    # `srilanka` became development conflicts right after, `prespa` and
+    # `belarus` are never read.
+    "southsudan": "dev", "srilanka": "dev", "prespa": "test10", "belarus": "test10",
 }
 
 

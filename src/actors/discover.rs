@@ -472,6 +472,9 @@ pub fn discover(
                 let preposition = (k > 0 && matches!(scan.word(k - 1), "to" | "for" | "of")).then(|| k - 1);
                 if let Some(e) = p.title_complement_end(tokens, &sentence.capitalized, preposition.unwrap_or(k)) {
                     k = scan.skip_honorifics(e);
+                    // "Minister of Foreign Affairs and European Integration,
+                    // X": the complement names no one, whatever follows it.
+                    titled.push((i, e));
                 }
                 // "United Nations envoy X": an organization's name, known by
                 // its head noun, before any title of a named person.

@@ -434,10 +434,14 @@ impl Patterns {
     /// The end of a title's complement starting at token `k`, right after a
     /// title: "(envoy) for Afghanistan", "(envoy) to Yemen", "(High
     /// Representative) for Foreign Affairs and Security Policy", "(envoy) for
-    /// the Belgrade-Pristina dialogue". A preposition, an optional "the",
+    /// the Belgrade-Pristina dialogue". A preposition (or "and" after a
+    /// title that ends in a portfolio: "Minister of Foreign Affairs | and
+    /// European Integration"), an optional "the",
     /// then country words, title words and their modifiers, hyphenated
     /// capitalized pairs and the nouns of `title_complements`, ending in one
-    /// that is not "and" or a hyphen. `None` when no complement starts at `k`.
+    /// that is not "and" or a hyphen; any capitalized word counts before a
+    /// portfolio ("European Integration"). `None` when no complement starts
+    /// at `k`.
     ///
     /// ```
     /// use actorgraph::text::tokens::tokenize;
@@ -457,7 +461,10 @@ impl Patterns {
 
     pub fn title_complement_end(&self, tokens: &[crate::text::tokens::Token], capitalized: &[bool], k: usize) -> Option<usize> {
         let word = |i: usize| tokens.get(i).map_or("", |t| t.text.as_str());
-        if !matches!(word(k), "for" | "to" | "of" | "on") {
+        // "Minister of Foreign Affairs | and European Integration": a title
+        // that ends in a portfolio goes on with another one.
+        let goes_on = word(k) == "and" && k > 0 && self.title_complements.contains_word(word(k - 1));
+        if !matches!(word(k), "for" | "to" | "of" | "on") && !goes_on {
             return None;
         }
         let mut j = k + 1;
@@ -473,7 +480,19 @@ impl Patterns {
             if let Some(n) = self.title_complements.match_at(tokens, j) {
                 j += n;
                 end = Some(j);
-            } else if self.countries.contains(w) || self.title_words.contains(w) || self.title_modifiers.contains(w) || hyphened {
+            } else if hyphened || w == "-" {
+                // "Belgrade-Pristina | dialogue": a complement goes on after
+                // such a pair; "Kazakhstan | Kassym-Jomart Tokayev" is a name.
+                // The hyphen itself is no title word here ("secretary-general").
+                j += 1;
+            } else if self.countries.contains(w)
+                || self.title_words.contains(w)
+                || self.title_modifiers.contains(w)
+                // "Minister of Foreign Affairs and European Integration",
+                // "of Trade and Regional Integration": a capitalized word
+                // before a portfolio.
+                || (capitalized.get(j) == Some(&true) && self.title_complements.match_at(tokens, j + 1).is_some())
+            {
                 j += 1;
                 end = Some(j);
             } else if matches!(w, "and" | "-") {

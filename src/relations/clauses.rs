@@ -127,25 +127,47 @@ impl Ctx<'_> {
                             n = self.units[u].end - (a + k + j);
                         }
                     }
+                    // "Minister of Trade and Regional Integration": a
+                    // portfolio is the title's too.
+                    // Not "the leader of Iraq's Fatah Alliance": the
+                    // country's organization follows.
+                    if let Some(e) =
+                        self.p.title_complement_end(self.tokens, self.capitalized, a + k + j + n).filter(|&e| self.word(e) != "'s")
+                    {
+                        n = n.max(e - (a + k + j));
+                    }
                     in_title[j..(j + n).min(rest.len())].iter_mut().for_each(|x| *x = true);
                 }
             }
         }
         // "A, backed B": after a bare comma only a title may stand before
         // the next name ("A, Taliban commander B"), not a verb.
+        // "A, Minister of Trade, and B": a title in apposition after A, then
+        // the conjunction.
+        let apposed = rest.len() >= 3
+            && rest[rest.len() - 2].text == ","
+            && matches!(rest[rest.len() - 1].text.as_str(), "and" | "&")
+            && in_title[rest.len() - 3];
         let bare_comma_ok = as_well_as
             || conjunction
+            || apposed
             || rest.iter().enumerate().all(|(j, t)| {
                 let w = t.text.as_str();
                 in_title[j]
+                    // "Acting Prime Minister and Minister of Foreign Affairs":
+                    // two titles of one person.
+                    || (w == "and" && j > 0 && in_title[j - 1] && in_title.get(j + 1) == Some(&true))
                     || !t.is_word()
                     || self.cap(a + k + j)
                     || self.p.title_words.contains(w)
                     || self.p.title_modifiers.contains(w)
                     || matches!(w, "the" | "a" | "an" | "including" | "notably" | "especially" | "namely")
             });
+        // A long gap is a title's: "A, Minister of Trade and Regional
+        // Integration, and B" has few words outside it.
+        let outside = in_title.iter().filter(|&&x| !x).count();
         bare_comma_ok
-            && rest.len() <= 7
+            && (rest.len() <= 7 || (rest.len() <= 16 && outside <= 4))
             && (rest.len() <= 5 || in_title.iter().any(|&x| x))
             && rest.iter().enumerate().all(|(j, t)| {
                 let w = t.text.as_str();
@@ -159,7 +181,12 @@ impl Ctx<'_> {
                 }
                 // "A and France's Europe minister, B": the comma of a title
                 // in apposition before the name.
-                if w == "," && j + 1 == rest.len() && j > 0 && self.p.title_words.contains(&rest[j - 1].text) {
+                if w == "," && j + 1 == rest.len() && j > 0 && (in_title[j - 1] || self.p.title_words.contains(&rest[j - 1].text)) {
+                    return true;
+                }
+                // "A, Minister of Trade, and B": the comma that closes a
+                // title in apposition after A.
+                if w == "," && j > 0 && in_title[j - 1] && rest[j + 1..].iter().all(|t| matches!(t.text.as_str(), "and" | "&")) {
                     return true;
                 }
                 (t.is_word() || matches!(w, "'s" | "\"" | "'" | "-" | "&"))

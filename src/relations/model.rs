@@ -210,7 +210,11 @@ impl<'a> Ctx<'a> {
             return false;
         }
         // "envoy | for Afghanistan": the title ends where its complement starts.
-        let to = (from + 1..to).find(|&k| self.p.title_complement_end(self.tokens, self.capitalized, k) == Some(to)).unwrap_or(to);
+        // Only a preposition starts it here: "foreign policy | and security
+        // chief" is one title with modifiers.
+        let to = (from + 1..to)
+            .find(|&k| self.word(k) != "and" && self.p.title_complement_end(self.tokens, self.capitalized, k) == Some(to))
+            .unwrap_or(to);
         if (from..to).all(title) {
             return true;
         }

@@ -123,6 +123,8 @@ struct RawMeet {
     #[serde(default)]
     company: Vec<String>,
     #[serde(default)]
+    presence: Vec<String>,
+    #[serde(default)]
     attending: Vec<String>,
     #[serde(default)]
     discussed: Vec<String>,
@@ -268,6 +270,8 @@ pub struct Patterns {
     pub meet_hosting: PhraseSet,
     /// "met B in the company of C": C was at the meeting on the subject's side.
     pub meet_company: PhraseSet,
+    /// "A and B met in the presence of C": C met both.
+    pub meet_presence: PhraseSet,
     /// "A and B attended the talks", "attended by A and B": who attended
     /// met the meeting's other side, not one another.
     pub meet_attending: PhraseSet,
@@ -390,6 +394,7 @@ impl Patterns {
             meet_noun_adjectives: p(&raw.meet.noun_adjectives),
             meet_hosting: p(&raw.meet.hosting),
             meet_company: p(&raw.meet.company),
+            meet_presence: p(&raw.meet.presence),
             meet_attending: p(&raw.meet.attending),
             meet_discussed: p(&raw.meet.discussed),
             meet_handing: p(&raw.meet.handing),

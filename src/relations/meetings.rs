@@ -267,6 +267,11 @@ impl Ctx<'_> {
                     let other = if objects_side { &subjects } else { &objects };
                     self.meet_each(&companions, other, "meet-in-company", 0.8);
                 }
+                // "met B in the presence of C": C met them both.
+                if let Some(present) = self.present_after(end) {
+                    let all: Vec<usize> = subjects.iter().chain(&objects).copied().collect();
+                    self.meet_each(&present, &all, "meet-in-presence", 0.8);
+                }
             }
             // "A and B held talks with Qatari officials": a partner that is
             // no actor, so A and B did not meet each other.
@@ -278,7 +283,13 @@ impl Ctx<'_> {
             // "A and B held separate talks", "A and B met separately": each
             // met someone else, not one another.
             None if (t..(te + 2).min(self.tokens.len())).any(|k| self.p.meet_separate.contains_word(self.word(k))) => {}
-            None => self.meet_one_another(&subjects, "meet-verb-coordination", 0.9),
+            None => {
+                self.meet_one_another(&subjects, "meet-verb-coordination", 0.9);
+                // "A and B met in Addis Ababa in the presence of C".
+                if let Some(present) = self.present_after(te) {
+                    self.meet_each(&present, &subjects, "meet-in-presence", 0.8);
+                }
+            }
         }
     }
 
@@ -466,6 +477,11 @@ impl Ctx<'_> {
                 return;
             }
             self.meet_one_another(&group, "meet-noun-between", 0.9);
+            // "a meeting between A and B at State House in the presence of C".
+            if let Some(present) = self.present_after(self.units[*group.last().unwrap()].end) {
+                let present: Vec<usize> = present.into_iter().filter(|u| !group.contains(u)).collect();
+                self.meet_each(&present, &group, "meet-in-presence", 0.8);
+            }
             // "X hosted a (long) meeting between A and B": X met them.
             if let Some(h) = self.hosting_before(t) {
                 if let Some(hosts) = self.subject_of(h) {

@@ -256,10 +256,17 @@ impl<'a> Ctx<'a> {
             }
             units.push(unit);
         }
-        // Swallow a closing bracket after a merged acronym: "Front (NRF)".
+        // Swallow a closing bracket after a merged acronym: "Front (NRF)",
+        // and the rest of a variant in it: "SPLM-in-Government (SPLM-Juba)".
+        let starts: Vec<usize> = units.iter().map(|u| u.start).collect();
         for u in &mut units {
-            if u.end < self.tokens.len() && self.tokens[u.end].text == ")" && self.tokens[u.start..u.end].iter().any(|t| t.text == "(") {
-                u.end += 1;
+            if !self.tokens[u.start..u.end].iter().any(|t| t.text == "(") {
+                continue;
+            }
+            let close = (u.end..(u.end + 4).min(self.tokens.len())).find(|&k| self.tokens[k].text == ")");
+            let variant = |k: usize| self.tokens[u.end].text == "-" && (self.tokens[k].is_word() || self.tokens[k].text == "-");
+            if let Some(c) = close.filter(|&c| (u.end..c).all(|k| variant(k) && !starts.contains(&k))) {
+                u.end = c + 1;
                 u.name_end = u.end;
             }
         }

@@ -19,6 +19,10 @@ impl Ctx<'_> {
         let mut j = te;
         let limit = (te + 9).min(self.tokens.len());
         while j < limit {
+            // "met in Kabul in the presence of C": a witness, no partner.
+            if self.p.meet_presence.match_at(self.tokens, j).is_some() {
+                return None;
+            }
             // "with the Special Representative of Iran for Afghanistan, His
             // Excellency Hassan Kazemi Qomi": a long title, then the name.
             if let Some(p) = self.name_after_long_title(j) {

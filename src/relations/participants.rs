@@ -71,6 +71,21 @@ impl Ctx<'_> {
         Some(self.group_right(first, self.tokens.len()))
     }
 
+    /// "... in Nairobi in the presence of C and D": the witnesses of a
+    /// meeting whose participants end at `end`, within a few words after it
+    /// (a place or a time may come first) and in the same clause.
+    pub(super) fn present_after(&self, end: usize) -> Option<Vec<usize>> {
+        let stop = (end + 10).min(self.tokens.len());
+        let at = (end..stop).find(|&k| self.p.meet_presence.match_at(self.tokens, k).is_some())?;
+        if (end..at).any(|k| self.is_breaker_at(k) || self.trigger_at(k).is_some() || self.unit_at(k).is_some()) {
+            return None;
+        }
+        let n = self.p.meet_presence.match_at(self.tokens, at)?;
+        let j = self.skip_titles_forward(at + n, 8);
+        let first = self.unit_at(j).filter(|&u| !self.units[u].possessive)?;
+        Some(self.group_right(first, self.tokens.len()))
+    }
+
     /// The actors listed after "the meeting included", "talks attended by",
     /// "In attendance were": every pair of them met, unless they are
     /// `attending` a meeting (see `attendees_meet`). `k` is where the list

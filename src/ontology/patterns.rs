@@ -125,6 +125,8 @@ struct RawMeet {
     #[serde(default)]
     presence: Vec<String>,
     #[serde(default)]
+    durations: Vec<String>,
+    #[serde(default)]
     attending: Vec<String>,
     #[serde(default)]
     discussed: Vec<String>,
@@ -272,6 +274,8 @@ pub struct Patterns {
     pub meet_company: PhraseSet,
     /// "A and B met in the presence of C": C met both.
     pub meet_presence: PhraseSet,
+    /// "met for several hours with X": how long, not with whom.
+    pub meet_durations: PhraseSet,
     /// "A and B attended the talks", "attended by A and B": who attended
     /// met the meeting's other side, not one another.
     pub meet_attending: PhraseSet,
@@ -395,6 +399,7 @@ impl Patterns {
             meet_hosting: p(&raw.meet.hosting),
             meet_company: p(&raw.meet.company),
             meet_presence: p(&raw.meet.presence),
+            meet_durations: p(&raw.meet.durations),
             meet_attending: p(&raw.meet.attending),
             meet_discussed: p(&raw.meet.discussed),
             meet_handing: p(&raw.meet.handing),

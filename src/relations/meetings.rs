@@ -55,7 +55,12 @@ impl Ctx<'_> {
                     || (self.p.meet_nouns.match_at(self.tokens, i).is_some()
                         && (self.p.meet_noun_adjectives.contains_word(before)
                             || (i > 0 && self.is_number_at(i - 1))
-                            || self.word(i + len) == "between"));
+                            || self.word(i + len) == "between"
+                            // "the Kiir-Machar meeting this week".
+                            || self.unit_ending_at(i).is_some_and(|b| {
+                                let bs = self.units[b].start;
+                                bs >= 2 && self.word(bs - 1) == "-" && self.unit_ending_at(bs - 1).is_some()
+                            })));
                 if !self.inside_unit(i) && !noun {
                     self.meeting_verb(i, i + len, realis);
                     i += len;
@@ -369,8 +374,17 @@ impl Ctx<'_> {
                 if let Some(a) = self.unit_ending_at(bs - 1) {
                     let start = self.units[a].start;
                     if !self.irrealis_before(start, 0) && !self.irrealis_after(te) && !self.denied_before(start) {
-                        let (a, b) = (self.units[a].clone(), self.units[b].clone());
-                        self.emit(a.entity, Predicate::MetWith, b.entity, "meet-noun-compound", &[&a, &b], 0.85);
+                        let (au, bu) = (self.units[a].clone(), self.units[b].clone());
+                        self.emit(au.entity, Predicate::MetWith, bu.entity, "meet-noun-compound", &[&au, &bu], 0.85);
+                        // "X, who hosted the Kiir-Machar meeting": X met them.
+                        if let Some(h) = self.hosting_before(start) {
+                            if let Some(hosts) = self.subject_of(h) {
+                                let hosts: Vec<usize> = hosts.into_iter().filter(|&h| h != a && h != b).collect();
+                                if !hosts.is_empty() && !self.irrealis_before(h, self.units[*hosts.last().unwrap()].end) {
+                                    self.meet_each(&hosts, &[a, b], "meet-hosted-compound", 0.8);
+                                }
+                            }
+                        }
                     }
                 }
             }

@@ -17,7 +17,7 @@ impl Ctx<'_> {
         // A clause break, a new verb phrase ("and", "to discuss") or
         // punctuation ends the search.
         let mut j = te;
-        let limit = (te + 9).min(self.tokens.len());
+        let mut limit = (te + 9).min(self.tokens.len());
         while j < limit {
             // "met in Kabul in the presence of C": a witness, no partner.
             if self.p.meet_presence.match_at(self.tokens, j).is_some() {
@@ -81,6 +81,14 @@ impl Ctx<'_> {
                 continue;
             }
             let w = self.word(j);
+            // "met for several hours Thursday with X": the length first.
+            if w == "for" {
+                if let Some(d) = (j + 1..(j + 4).min(limit)).find(|&k| self.p.meet_durations.contains_word(self.word(k))) {
+                    limit = (limit + d + 1 - j).min(self.tokens.len());
+                    j = d + 1;
+                    continue;
+                }
+            }
             let word_ok = self.is_word_at(j)
                 && !self.is_breaker_at(j)
                 && !matches!(

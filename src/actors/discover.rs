@@ -324,7 +324,8 @@ impl Scan<'_> {
             // case ("Mossad"), unlike "Rebel leader X" at the start of a
             // sentence beside "the rebel group".
             let proper = self.words.proper.contains(folded) || (b == 0 && !self.words.lower.contains(folded));
-            if !acronym && (nationality || !proper) {
+            let generic = self.p.generic_organizations.contains_word(folded);
+            if !acronym && (nationality || !proper || generic) {
                 return None;
             }
         }

@@ -98,6 +98,8 @@ struct RawActors {
     #[serde(default)]
     not_organizations: Vec<String>,
     #[serde(default)]
+    generic_organizations: Vec<String>,
+    #[serde(default)]
     person_groups: Vec<String>,
 }
 
@@ -250,6 +252,8 @@ pub struct Patterns {
     pub collective_nouns: Vec<String>,
     /// Words news writes in capitals that name no organization ("GMT").
     pub not_organizations: HashSet<String>,
+    /// "Opposition leader X": a lone word naming a kind of organization.
+    pub generic_organizations: PhraseSet,
     /// Nouns after a person's name that make it a group's description:
     /// "the Hadi government", "Maduro loyalists".
     pub person_groups: PhraseSet,
@@ -384,6 +388,7 @@ impl Patterns {
             name_suffix_words: p(&raw.actors.name_suffix_words),
             collective_nouns: raw.actors.collective_nouns.clone(),
             not_organizations: raw.actors.not_organizations.iter().map(|w| crate::text::fold::fold(w)).collect(),
+            generic_organizations: p(&raw.actors.generic_organizations),
             person_groups: p(&raw.actors.person_groups),
             meet_verbs: p(&raw.meet.verbs),
             light_verbs: p(&raw.meet.light_verbs),

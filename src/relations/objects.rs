@@ -19,8 +19,9 @@ impl Ctx<'_> {
         let mut j = te;
         let mut limit = (te + 9).min(self.tokens.len());
         while j < limit {
-            // "met in Kabul in the presence of C": a witness, no partner.
-            if self.p.meet_presence.match_at(self.tokens, j).is_some() {
+            // "met in Kabul in the presence of C": a witness, no partner;
+            // "attended the talks along with C": company, no partner.
+            if self.p.meet_presence.match_at(self.tokens, j).is_some() || self.p.meet_company.match_at(self.tokens, j).is_some() {
                 return None;
             }
             // "with the Special Representative of Iran for Afghanistan, His

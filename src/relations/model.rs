@@ -401,7 +401,27 @@ impl<'a> Ctx<'a> {
             let first = merged.iter().find(|u| {
                 u.end <= i && !u.possessive && !u.attributive && (u.start == 0 || !PREPOSITIONS.contains(&self.word(u.start - 1)))
             });
-            if let Some(u) = first.filter(|u| u.class == class) {
+            // "X said Y went to Kabul, where he met", "a visit by Y to Juba
+            // where he met": a person between, who is the subject of a
+            // reported clause or the agent after "by", may as well be meant.
+            let rival = |f: &Unit| {
+                merged.iter().any(|u| {
+                    u.class == class
+                        && u.entity != f.entity
+                        && f.end <= u.start
+                        && u.end <= i
+                        && !u.possessive
+                        && ((u.start.saturating_sub(5)..u.start)
+                            .rev()
+                            .take_while(|&k| self.word(k) == "by" || self.cap(k) || self.p.title_words.contains(self.word(k)))
+                            .any(|k| self.word(k) == "by")
+                            || self.p.say_verbs.match_before(self.tokens, u.start).is_some()
+                            || (self.word(u.start.wrapping_sub(1)) == "that"
+                                && u.start >= 2
+                                && self.p.say_verbs.match_before(self.tokens, u.start - 1).is_some()))
+                })
+            };
+            if let Some(u) = first.filter(|u| u.class == class && !rival(u)) {
                 if !speakers.iter().any(|s| s.start == i) {
                     speakers.push(u.standing_in_for(i));
                 }

@@ -28,6 +28,9 @@ impl Token {
 /// let t: Vec<String> = actorgraph::text::tokens::tokenize("a \u{2014} b - c-d")
 ///     .into_iter().map(|t| t.text).collect();
 /// assert_eq!(t, ["a", ",", "b", "-", "c", "-", "d"]);
+/// let t: Vec<String> = actorgraph::text::tokens::tokenize("the tigers' leader, 'rebels' now")
+///     .into_iter().map(|t| t.text).collect();
+/// assert_eq!(t, ["the", "tigers", "'s", "leader", ",", "'", "rebels", "'", "now"]);
 /// ```
 pub fn tokenize(folded: &str) -> Vec<Token> {
     let mut out = Vec::new();
@@ -58,6 +61,15 @@ pub fn tokenize(folded: &str) -> Vec<Token> {
                 out.push(Token { start: i, end: i + 2, text: "'s".to_string() });
                 continue;
             }
+            // "the Tigers' leader", "Abbas' office": a plural's or a name's
+            // possessive, unless it closes a quote the sentence opened with
+            // a single mark ("called them 'rebels' again").
+            let after_s = out.last().is_some_and(|t: &Token| t.end == i && t.text.ends_with('s') && t.is_word());
+            let spaced = rest.chars().next().is_some_and(char::is_whitespace);
+            if after_s && spaced && !single_quote_open(&out, folded) {
+                out.push(Token { start: i, end: i + 1, text: "'s".to_string() });
+                continue;
+            }
         }
         // An em dash sets off words like a comma ("A — leader of B — met
         // C"); a hyphen joins ("X-led"), and so does a spaced hyphen or en
@@ -66,6 +78,15 @@ pub fn tokenize(folded: &str) -> Vec<Token> {
         out.push(Token { start: i, end: i + c.len_utf8(), text });
     }
     out
+}
+
+/// Whether the last single quote mark among `tokens` opens a quote: a mark
+/// with a space or nothing before it and a word right after it.
+fn single_quote_open(tokens: &[Token], folded: &str) -> bool {
+    let Some(q) = tokens.iter().rposition(|t| t.text == "'") else { return false };
+    let t = &tokens[q];
+    let spaced_before = t.start == 0 || folded[..t.start].chars().next_back().is_some_and(|c| c.is_whitespace() || c == '(');
+    spaced_before && tokens.get(q + 1).is_some_and(|n| n.start == t.end && n.is_word())
 }
 
 /// A phrase from a word list, as folded tokens.

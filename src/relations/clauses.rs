@@ -210,9 +210,17 @@ impl Ctx<'_> {
     pub(super) fn group_left(&self, u: usize, lo: usize) -> Vec<usize> {
         let mut g = vec![u];
         let mut i = u;
+        let mut conjunction = false;
         while i > 0 {
             let prev = &self.units[i - 1];
             if prev.start < lo || prev.possessive || prev.attributive || !self.is_coordination_gap(prev.end, self.units[i].start) {
+                break;
+            }
+            // "During his chairmanship of the NRF, Massoud met ...": a bare
+            // comma after a prepositional phrase ends it, unless the list
+            // has its conjunction ("met with A, B and C").
+            conjunction |= (prev.end..self.units[i].start).any(|k| matches!(self.word(k), "and" | "or" | "&"));
+            if !conjunction && self.is_prepositional_object(i - 1) {
                 break;
             }
             g.insert(0, i - 1);

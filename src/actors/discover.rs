@@ -447,6 +447,13 @@ pub fn discover(
     let base = gaz.entities.len();
     // Key words of each discovered entity, and the entity of each name seen.
     let mut entity_words: Vec<Vec<String>> = Vec::new();
+    // The country of each discovered organization, where its name or a
+    // possessive before it gives one (first four letters: "egyp" for both
+    // "Egypt's" and "Egyptian").
+    let mut entity_nations: Vec<Option<String>> = Vec::new();
+    // The country named in a possessive before each organization's first
+    // mention ("Egypt" of "Egypt's General Intelligence Service").
+    let mut entity_owners: Vec<Option<String>> = Vec::new();
     let mut seen: std::collections::HashMap<(Class, Vec<String>), usize> = std::collections::HashMap::new();
     for (si, sentence) in sentences.iter().enumerate() {
         let tokens = &sentence.tokens;
@@ -602,8 +609,26 @@ pub fn discover(
             let label: String =
                 text[sentence.span.start + a..sentence.span.start + b].chars().filter(|c| !matches!(c, '[' | ']')).collect();
             let words = key_words(&label, &p.name_particles);
+            // "Egypt's General Intelligence Service" and "the Sudanese
+            // General Intelligence Service": one name of two countries'
+            // bodies names two organizations.
+            let owner =
+                (class == Class::Organization && start >= 2 && scan.word(start - 1) == "'s" && p.countries.contains(scan.word(start - 2)))
+                    .then(|| start - 2);
+            let nation = owner
+                .map(|k| scan.word(k).to_string())
+                .or_else(|| {
+                    (class == Class::Organization)
+                        .then(|| words.first().filter(|w| p.countries.contains(w.as_str()) || p.is_demonym(w)).cloned())
+                        .flatten()
+                })
+                .map(|w| w.chars().take(4).collect::<String>());
+            let compatible = |e: usize| {
+                let k = e.wrapping_sub(base);
+                k >= entity_nations.len() || nation.is_none() || entity_nations[k].is_none() || entity_nations[k] == nation
+            };
             // The same name again in the document: no comparison needed.
-            let known = seen.get(&(class, words.clone())).copied();
+            let known = seen.get(&(class, words.clone())).copied().filter(|&e| compatible(e));
             // "the Myanmar National Democratic Army (MNDAA)": the article
             // equates the name with the listed actor in parentheses.
             let bracketed = (sentence.tokens.get(end).is_some_and(|t| t.text == "(")).then(|| {
@@ -673,12 +698,32 @@ pub fn discover(
                 m.entity
             } else if let Some(e) = variant_of(gaz, class, &words) {
                 e
-            } else if let Some(k) =
-                (0..out.entities.len()).find(|&k| out.entities[k].class == class && same_words(&entity_words[k], &words, class))
+            } else if let Some(k) = (0..out.entities.len())
+                .find(|&k| out.entities[k].class == class && compatible(base + k) && same_words(&entity_words[k], &words, class))
             {
                 base + k
             } else {
+                // The other country's body of the same name was named
+                // before: both labels carry their country, so that neither
+                // stands for the other across documents.
+                let rival = (0..out.entities.len())
+                    .find(|&k| out.entities[k].class == class && !compatible(base + k) && same_words(&entity_words[k], &words, class));
+                let owner_name = owner.map(|k| scan.original(k).to_string());
+                let label = match (&owner_name, rival) {
+                    (Some(o), Some(_)) => format!("{o}'s {label}"),
+                    _ => label,
+                };
+                if let Some(k) = rival {
+                    if let Some(o) = &entity_owners[k] {
+                        let renamed = format!("{o}'s {}", out.entities[k].pref_label);
+                        out.entities[k].iri = discovered_iri(&renamed);
+                        out.entities[k].pref_label = renamed;
+                        entity_owners[k] = None;
+                    }
+                }
                 entity_words.push(words.clone());
+                entity_nations.push(nation.clone());
+                entity_owners.push(owner_name);
                 out.entities.push(Entity {
                     iri: discovered_iri(&label),
                     class,

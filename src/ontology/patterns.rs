@@ -183,6 +183,8 @@ struct RawLeads {
     government_heads: Vec<String>,
     #[serde(default)]
     appointment: Vec<String>,
+    #[serde(default)]
+    fighters: Vec<String>,
     verbs: Vec<String>,
     passive: Vec<String>,
     blockers: Vec<String>,
@@ -329,6 +331,8 @@ pub struct Patterns {
     pub state_titles: PhraseSet,
     /// "appointed", "named", "became": "A was appointed interim leader of B".
     pub appointment_verbs: PhraseSet,
+    /// "Maoist rebel chief X": the fighters' word before a leader's title.
+    pub fighter_words: PhraseSet,
     pub lead_verbs: PhraseSet,
     pub lead_passive: PhraseSet,
     pub lead_blockers: PhraseSet,
@@ -435,6 +439,7 @@ impl Patterns {
             government_heads: p(&raw.leads.government_heads),
             state_titles: p(&raw.leads.state_titles),
             appointment_verbs: p(&raw.leads.appointment),
+            fighter_words: p(&raw.leads.fighters),
             lead_verbs: p(&raw.leads.verbs),
             lead_passive: p(&raw.leads.passive),
             lead_blockers: p(&raw.leads.blockers),

@@ -299,7 +299,11 @@ impl<'a> Ctx<'a> {
                 // in brackets, then the title.
                 let paren = usize::from(gap.first().is_some_and(|t| t.text == ")") && u.start > 0 && self.word(u.start - 1) == "(");
                 if !gap.is_empty() && gap.len() <= 12 && self.is_title_gap(u.end + paren, u.end + gap.len()) {
-                    let skip = usize::from(gap[0].text == "'s") + paren;
+                    let mut skip = usize::from(gap[0].text == "'s") + paren;
+                    // "Maoist rebel chief X": the fighters' leader.
+                    if gap.len() > skip + 1 && self.p.fighter_words.contains_word(&gap[skip].text) {
+                        skip += 1;
+                    }
                     let title = u.end + skip;
                     let leads = self.p.leader_titles.match_at(self.tokens, title) == Some(gap.len() - skip)
                         || (self.p.armed_titles.match_at(self.tokens, title) == Some(gap.len() - skip) && self.armed(u.entity))

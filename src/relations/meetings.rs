@@ -216,6 +216,25 @@ impl Ctx<'_> {
             return;
         }
         self.meet_each(&subjects, &objects, "meet-transitive", 0.85);
+        // "welcomed B upon arrival, along with C".
+        self.company_and_witnesses(&subjects, &objects);
+    }
+
+    /// Who else was at a meeting of `subjects` with `objects`, named after
+    /// the objects: "met B in the company of C and D" (C and D met B), "met
+    /// B in the presence of C" (C met them all).
+    fn company_and_witnesses(&mut self, subjects: &[usize], objects: &[usize]) {
+        let end = self.units[*objects.last().unwrap()].end;
+        if let Some(companions) = self.companions_after(end) {
+            // "met B, who was accompanied by C": C is on B's side.
+            let objects_side = (end..self.units[companions[0]].start).any(|k| self.p.relativizers.contains_word(self.word(k)));
+            let other = if objects_side { subjects } else { objects };
+            self.meet_each(&companions, other, "meet-in-company", 0.8);
+        }
+        if let Some(present) = self.present_after(end) {
+            let all: Vec<usize> = subjects.iter().chain(objects).copied().collect();
+            self.meet_each(&present, &all, "meet-in-presence", 0.8);
+        }
     }
 
     /// Every two units of `group` met; all of them are the rule's evidence.
@@ -264,19 +283,7 @@ impl Ctx<'_> {
                 if objects.len() >= 2 && (t..te).any(|k| self.p.meet_multilateral.match_at(self.tokens, k).is_some()) {
                     self.meet_one_another(&objects, "meet-multilateral", 0.85);
                 }
-                // "met B in the company of C and D": C and D met B.
-                let end = self.units[*objects.last().unwrap()].end;
-                if let Some(companions) = self.companions_after(end) {
-                    // "met B, who was accompanied by C": C is on B's side.
-                    let objects_side = (end..self.units[companions[0]].start).any(|k| self.p.relativizers.contains_word(self.word(k)));
-                    let other = if objects_side { &subjects } else { &objects };
-                    self.meet_each(&companions, other, "meet-in-company", 0.8);
-                }
-                // "met B in the presence of C": C met them both.
-                if let Some(present) = self.present_after(end) {
-                    let all: Vec<usize> = subjects.iter().chain(&objects).copied().collect();
-                    self.meet_each(&present, &all, "meet-in-presence", 0.8);
-                }
+                self.company_and_witnesses(&subjects, &objects);
             }
             // "A and B held talks with Qatari officials": a partner that is
             // no actor, so A and B did not meet each other.

@@ -77,7 +77,11 @@ impl Ctx<'_> {
     pub(super) fn present_after(&self, end: usize) -> Option<Vec<usize>> {
         let stop = (end + 10).min(self.tokens.len());
         let at = (end..stop).find(|&k| self.p.meet_presence.match_at(self.tokens, k).is_some())?;
-        if (end..at).any(|k| self.is_breaker_at(k) || self.trigger_at(k).is_some() || self.unit_at(k).is_some()) {
+        // "received B during a meeting held in Riyadh in the presence of C":
+        // the meeting itself may be named on the way.
+        let named_meeting =
+            |k: usize| k > 0 && matches!(self.word(k - 1), "a" | "the") && self.p.meet_nouns.match_at(self.tokens, k).is_some();
+        if (end..at).any(|k| self.is_breaker_at(k) || (self.trigger_at(k).is_some() && !named_meeting(k)) || self.unit_at(k).is_some()) {
             return None;
         }
         let n = self.p.meet_presence.match_at(self.tokens, at)?;

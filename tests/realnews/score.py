@@ -69,6 +69,10 @@ SPLIT = {
     # binary and a mid-session one (`93ba20e`); `car` and `cameroon` are
     # never read, `nepal` became a development conflict after.
     "car": "test11", "cameroon": "test11", "nepal": "dev",
+    # Gathered later in that session, scored blind with its start binary and
+    # a later one; `chad` and `thailand` became development conflicts after,
+    # `burundi` is never read.
+    "chad": "dev", "thailand": "dev", "burundi": "test12",
 }
 
 

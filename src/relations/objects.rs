@@ -58,6 +58,37 @@ impl Ctx<'_> {
                     if let Some(p) = self.unit_at(at).filter(|&p| self.units[p].class == Class::Person && !self.units[p].possessive) {
                         return Some(self.group_right(p, self.tokens.len()));
                     }
+                    // "met with the Houthis' spokesman and head of its
+                    // negotiating delegation, Mohammed Abdulsalam": a longer
+                    // title, then the name after a comma.
+                    if titled {
+                        let comma = (k..(k + 10).min(self.tokens.len())).find(|&c| self.word(c) == ",");
+                        let plain = |c: usize| {
+                            (k..c).all(|j| {
+                                let w = self.word(j);
+                                self.is_word_at(j)
+                                    && !self.cap(j)
+                                    && (!PREPOSITIONS.contains(&w) || matches!(w, "of" | "for" | "to"))
+                                    // "its delegation": the organization again.
+                                    && self.unit_at(j).is_none_or(|u| self.units[u].pronoun)
+                                    && !self.is_breaker_at(j)
+                                    // "its negotiating delegation": an adjective.
+                                    && (self.trigger_at(j).is_none() || (w.ends_with("ing") && j + 1 < c && !PREPOSITIONS.contains(&self.word(j + 1))))
+                                    && !COPULA.contains(&w)
+                                    && !self.p.relativizers.contains_word(w)
+                            })
+                        };
+                        if let Some(c) = comma.filter(|&c| plain(c)) {
+                            let j = self.skip_forms_of_address(c + 1);
+                            // Not "met the Taliban's spokesman on Monday, X said".
+                            let speaks = |p: usize| self.p.say_verbs.match_at(self.tokens, self.units[p].end).is_some();
+                            if let Some(p) =
+                                self.unit_at(j).filter(|&p| self.units[p].class == Class::Person && !self.units[p].possessive && !speaks(p))
+                            {
+                                return Some(vec![p]);
+                            }
+                        }
+                    }
                     return None;
                 }
                 // "with Taliban negotiators led by Baradar": the leader too.

@@ -128,6 +128,8 @@ impl Scan<'_> {
         let people = self.p.demonyms.contains(self.word(e - 1));
         let before = |w: &str| {
             matches!(w, "north" | "south" | "east" | "west" | "northern" | "southern" | "eastern" | "western")
+                // "New Malaysian (facilitator)": an adjective, then the nationality.
+                || matches!(w, "new" | "former" | "senior" | "top" | "veteran" | "young")
                 || self.p.title_words.contains(w)
                 || (people && (self.p.is_demonym(w) || self.p.countries.contains(w)))
         };
@@ -286,8 +288,16 @@ impl Scan<'_> {
         // and the article writes the first word in lower case too. Without
         // that evidence the word stays: "Rapid Support Forces commander X"
         // opening the article's first sentence is one name.
+        // Not when an acronym in brackets right after spells the first word
+        // too: "National Security Council (NSC) secretary-general X".
+        let spelled = || {
+            let acronym = if self.word(t) == "(" && self.word(t + 2) == ")" { self.original(t + 1) } else { "" };
+            let initials: String = (0..t).filter_map(|k| self.original(k).chars().next()).collect();
+            acronym.chars().count() >= 2 && acronym.chars().all(|c| c.is_uppercase()) && initials == acronym
+        };
         if b == 0
             && t > 1
+            && !spelled()
             && !self.words.proper.contains(self.word(0))
             && self.words.lower.contains(self.word(0))
             && (1..t).all(|k| self.words.proper.contains(self.word(k)))

@@ -33,11 +33,22 @@ impl Ctx<'_> {
                 let unit = &self.units[u];
                 // "met with the leader of the NRF Ahmad Massoud": the person
                 // the title names, right after the organization.
-                let after_of = (j >= 2 && self.word(j - 1) == "of") || (j >= 3 && self.word(j - 1) == "the" && self.word(j - 2) == "of");
+                // "the head of Thailand's Peace Dialogue Panel, General X":
+                // a country's organization after "of".
+                let country_of =
+                    j >= 3 && self.word(j - 1) == "'s" && self.p.countries.contains(self.word(j - 2)) && self.word(j - 3) == "of";
+                let after_of =
+                    (j >= 2 && self.word(j - 1) == "of") || (j >= 3 && self.word(j - 1) == "the" && self.word(j - 2) == "of") || country_of;
                 if unit.class == Class::Organization && after_of {
                     let end = self.skip_place_after(unit.end);
                     let k = if self.word(end) == "," { end + 1 } else { end };
-                    let before = if self.word(j - 1) == "of" { j - 1 } else { j - 2 };
+                    let before = if country_of {
+                        j - 3
+                    } else if self.word(j - 1) == "of" {
+                        j - 1
+                    } else {
+                        j - 2
+                    };
                     if before >= 1 && self.p.leader_nouns.match_before(self.tokens, before).is_some() {
                         if let Some(p) = self.unit_at(k).filter(|&p| self.units[p].class == Class::Person && !self.units[p].possessive) {
                             return Some(self.group_right(p, self.tokens.len()));

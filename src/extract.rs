@@ -129,6 +129,9 @@ impl<'a> Extractor<'a> {
         let discovered = discover::discover(&sents, &words, text, &resolved, gaz, pats);
         for (ms, extra) in resolved.iter_mut().zip(discovered.mentions) {
             if !extra.is_empty() {
+                // "the African Union Commission": the body's name holds the
+                // listed organization's, which is then no mention of its own.
+                ms.retain(|m| !extra.iter().any(|x| x.start <= m.start && m.end <= x.end && (x.start, x.end) != (m.start, m.end)));
                 mentioned.extend(extra.iter().map(|m| m.entity));
                 ms.extend(extra);
                 ms.sort_by_key(|m| (m.start, m.end));

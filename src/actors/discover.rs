@@ -257,90 +257,6 @@ impl Scan<'_> {
         &self.text[a..b]
     }
 
-    /// An organization named right before a leader's title and a person:
-    /// "Mossad chief David Barnea", "CIA Director William Burns", "World
-    /// Jewish Congress president Ronald Lauder". `t` is where the title
-    /// starts; gives the organization's token range. Not a nationality
-    /// ("Qatari Prime Minister"), not a lone capitalized word that opens the
-    /// sentence, not a part of an actor just named ("Hamas Gaza chief").
-    fn organization_before_title(&self, t: usize) -> Option<(usize, usize)> {
-        let mut b = t;
-        // "Libyan National Army chief X": a head noun may also be a title's
-        // word ("army chief").
-        let org_word = |k: usize| {
-            let w = self.word(k);
-            self.name_word(k)
-                || (self.capitalized[k]
-                    && !self.covered[k]
-                    && self.tokens[k].is_word()
-                    && w.chars().count() >= 2
-                    && !self.p.not_names.contains_word(w)
-                    && !self.p.honorifics.contains_word(w)
-                    && !self.p.lead_blockers.contains_word(w)
-                    && self.p.leader_titles.match_at(self.tokens, k).is_none())
-        };
-        while b > 0 && t - b < 5 && org_word(b - 1) {
-            b -= 1;
-        }
-        // "Alongside Mossad head X": the capital of the first word may be
-        // the sentence's, not the name's.
-        // It is, when the rest is written with capitals inside sentences
-        // and the article writes the first word in lower case too. Without
-        // that evidence the word stays: "Rapid Support Forces commander X"
-        // opening the article's first sentence is one name.
-        // Not when an acronym in brackets right after spells the first word
-        // too: "National Security Council (NSC) secretary-general X".
-        let spelled = || {
-            let acronym = if self.word(t) == "(" && self.word(t + 2) == ")" { self.original(t + 1) } else { "" };
-            let initials: String = (0..t).filter_map(|k| self.original(k).chars().next()).collect();
-            acronym.chars().count() >= 2 && acronym.chars().all(|c| c.is_uppercase()) && initials == acronym
-        };
-        if b == 0
-            && t > 1
-            && !spelled()
-            && !self.words.proper.contains(self.word(0))
-            && self.words.lower.contains(self.word(0))
-            && (1..t).all(|k| self.words.proper.contains(self.word(k)))
-        {
-            b = 1;
-        }
-        // "UN Libya chief": a place is no part of an organization's name,
-        // unless the name ends in an organization's head noun ("Sudan
-        // Liberation Movement leader").
-        let headed = self.p.org_heads.contains_word(self.word(t - 1));
-        if !headed && (b..t).any(|k| self.words.places.contains(self.word(k)) || self.p.countries.contains(self.word(k))) {
-            return None;
-        }
-        if t - b >= 2 && self.nationality(b, t) {
-            return None;
-        }
-        // "the British Labour leader X": a nationality before a one-word
-        // name is no part of it ("Libyan National Army" keeps its own).
-        if t - b == 2 && self.p.is_demonym(self.word(b)) && !self.p.org_heads.contains_word(self.word(b + 1)) {
-            b += 1;
-        }
-        // "'88 Generation leader X": a name that starts with a number is
-        // more than the capitalized words.
-        let number_before = b > 0 && self.word(b - 1).chars().all(|c| c.is_ascii_digit());
-        if b == t || number_before || (b > 0 && (self.covered[b - 1] || self.word(b - 1) == "'s" || self.word(b - 1) == "-")) {
-            return None;
-        }
-        if t - b == 1 {
-            let w = self.original(b);
-            let acronym = w.chars().count() >= 3 && w.chars().all(|c| c.is_uppercase() || c == '.');
-            let folded = self.word(b);
-            let nationality = self.p.is_demonym(folded);
-            // A lone word is a name when the article never writes it in lower
-            // case ("Mossad"), unlike "Rebel leader X" at the start of a
-            // sentence beside "the rebel group".
-            let proper = self.words.proper.contains(folded) || (b == 0 && !self.words.lower.contains(folded));
-            let generic = self.p.generic_organizations.contains_word(folded);
-            if !acronym && (nationality || !proper || generic) {
-                return None;
-            }
-        }
-        Some((b, t))
-    }
     /// Skips forms of address: "Mawlawi", "Mr.".
     fn skip_honorifics(&self, mut i: usize) -> usize {
         while let Some(n) = self.p.honorifics.match_at(self.tokens, i) {
@@ -478,6 +394,8 @@ pub fn discover(
         let original = &text[sentence.span.start..sentence.span.end];
         let scan = Scan { words: doc_words, sentence, text: original, tokens, capitalized: &sentence.capitalized, covered, p };
         let mut found: Vec<(usize, usize, Class)> = Vec::new();
+        // The labels of listed organizations' bodies, by where they start.
+        let mut bodies: std::collections::HashMap<usize, String> = std::collections::HashMap::new();
         // Where a title runs before the person it names: (title, name).
         let mut titled: Vec<(usize, usize)> = Vec::new();
         for i in 0..tokens.len() {
@@ -596,6 +514,24 @@ pub fn discover(
             // "the Kabul Unity Council", "Egypt's General Intelligence
             // Service", "the Fatah alliance": names by their head nouns.
             scan.organization_names(i, &mut found);
+            // "the African Union Commission": a listed organization's body
+            // is an organization of its own.
+            if let Some(m) = mentions[si].iter().find(|m| m.end == i && !m.adjectival) {
+                let listed = gaz.entities.get(m.entity).filter(|e| e.class == Class::Organization);
+                let own_head = listed.is_some_and(|e| name_words(&e.pref_label).last().map(String::as_str) == Some(scan.word(i)));
+                // "the Taliban Commission for Da'wah, Guidance ...": a longer
+                // name this rule does not know where to end.
+                let longer = matches!(scan.word(i + 1), "for" | "of" | "on") && sentence.capitalized.get(i + 2) == Some(&true);
+                let own_head = own_head || longer;
+                if let Some(e) = listed
+                    .filter(|_| !own_head && sentence.capitalized[i] && p.nested_heads.contains_word(scan.word(i)) && !scan.covered[i])
+                {
+                    found.push((m.start, i + 1, Class::Organization));
+                    // One label whichever name of the organization the
+                    // article uses: "AU Commission" is "African Union Commission".
+                    bodies.insert(m.start, format!("{} {}", e.pref_label, scan.original(i)));
+                }
+            }
         }
         // "Minister of Irrigation and Water Resources Yasser Abbas": no name
         // starts inside a title before the name the title gives.
@@ -616,8 +552,10 @@ pub fn discover(
             }
             let (a, b) = sentence.folded.original_range(tokens[start].start, tokens[end - 1].end);
             // Editorial brackets inside the name ("[Omar] Zaki") are not part of it.
-            let label: String =
-                text[sentence.span.start + a..sentence.span.start + b].chars().filter(|c| !matches!(c, '[' | ']')).collect();
+            let label: String = match bodies.get(&start) {
+                Some(body) if class == Class::Organization => body.clone(),
+                _ => text[sentence.span.start + a..sentence.span.start + b].chars().filter(|c| !matches!(c, '[' | ']')).collect(),
+            };
             let words = key_words(&label, &p.name_particles);
             // "Egypt's General Intelligence Service" and "the Sudanese
             // General Intelligence Service": one name of two countries'

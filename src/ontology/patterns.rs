@@ -74,6 +74,8 @@ struct RawActors {
     #[serde(default)]
     state_heads: Vec<String>,
     #[serde(default)]
+    nested_heads: Vec<String>,
+    #[serde(default)]
     lowercase_org_heads: Vec<String>,
     #[serde(default)]
     name_particles: Vec<String>,
@@ -222,6 +224,8 @@ pub struct Patterns {
     pub org_heads_in_place: PhraseSet,
     /// Head nouns of a state's name: "the Russian Federation".
     pub state_heads: PhraseSet,
+    /// "the African Union Commission": a listed organization's body.
+    pub nested_heads: PhraseSet,
     /// Head nouns that news writes in lower case after an organization's
     /// name: "the Fatah alliance", "the Wagner group".
     pub lowercase_org_heads: PhraseSet,
@@ -380,6 +384,7 @@ impl Patterns {
             org_heads: p(&raw.actors.org_heads),
             org_heads_in_place: p(&raw.actors.org_heads_in_place),
             state_heads: p(&raw.actors.state_heads),
+            nested_heads: p(&raw.actors.nested_heads),
             lowercase_org_heads: p(&raw.actors.lowercase_org_heads),
             name_particles: raw.actors.name_particles.iter().map(|w| crate::text::fold::fold(w)).collect(),
             demonyms: raw.actors.demonyms.iter().map(|w| crate::text::fold::fold(w)).collect(),

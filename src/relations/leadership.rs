@@ -165,14 +165,22 @@ impl Ctx<'_> {
                 }
                 k < gap.len()
                     && self.p.appointment_verbs.contains_word(&gap[k].text)
-                    && gap[k + 1..].iter().all(|t| matches!(t.text.as_str(), "as" | "the" | "its" | "new" | "interim" | "acting"))
+                    && gap[k + 1..]
+                        .iter()
+                        .all(|t| matches!(t.text.as_str(), "as" | "the" | "its" | "new" | "interim" | "acting" | "himself" | "herself"))
             };
             let opens = appointed
                 || gap.first().is_some_and(|t| {
                     t.text == "," || self.p.relativizers.contains_word(&t.text) || COPULA.contains(&t.text.as_str()) || t.text == "as"
                 });
+            // "declared himself head of B": the appointment verb is no
+            // clause break here.
             let clean = gap.len() <= 10
-                && (u.end..n).all(|k| !self.is_breaker_at(k) && self.trigger_at(k).is_none() && self.unit_at(k).is_none())
+                && (u.end..n).all(|k| {
+                    (!self.is_breaker_at(k) || (appointed && self.p.appointment_verbs.contains_word(self.word(k))))
+                        && self.trigger_at(k).is_none()
+                        && self.unit_at(k).is_none()
+                })
                 && !gap.iter().any(|t| matches!(t.text.as_str(), "former" | "ex" | "(" | ")"))
                 // "A, and the speaker of B, C": a new member of a list, not
                 // A's second title ("A, president of X and leader of B").
@@ -228,6 +236,8 @@ impl Ctx<'_> {
                 || self.p.title_words.contains(self.word(j))
                 // "led by Parliamentary Speaker X"
                 || self.p.title_modifiers.contains(self.word(j))
+                // "headed by Chadian former prime minister X"
+                || (self.cap(j) && self.p.is_demonym(self.word(j)) && self.unit_at(j + 1).is_none())
                 || self.p.honorifics.contains_word(self.word(j))
                 || (self.is_word_at(j) && !self.cap(j) && self.trigger_at(j).is_none() && !COPULA.contains(&self.word(j))))
         {

@@ -1,6 +1,7 @@
 //! Organizations known by the head noun of their name: "the Kabul Unity
 //! Council", "Egypt's General Intelligence Service", "head of Salvation
-//! Front", "the Fatah alliance". A part of [`super::discover`].
+//! Front", "the Fatah alliance"; and by the leader's title after them:
+//! "Mossad chief David Barnea". A part of [`super::discover`].
 
 use super::Scan;
 use crate::ontology::gazetteer::Class;
@@ -104,5 +105,90 @@ impl Scan<'_> {
                 found.push((i + 1, j + 1, Class::Organization));
             }
         }
+    }
+
+    /// An organization named right before a leader's title and a person:
+    /// "Mossad chief David Barnea", "CIA Director William Burns", "World
+    /// Jewish Congress president Ronald Lauder". `t` is where the title
+    /// starts; gives the organization's token range. Not a nationality
+    /// ("Qatari Prime Minister"), not a lone capitalized word that opens the
+    /// sentence, not a part of an actor just named ("Hamas Gaza chief").
+    pub(super) fn organization_before_title(&self, t: usize) -> Option<(usize, usize)> {
+        let mut b = t;
+        // "Libyan National Army chief X": a head noun may also be a title's
+        // word ("army chief").
+        let org_word = |k: usize| {
+            let w = self.word(k);
+            self.name_word(k)
+                || (self.capitalized[k]
+                    && !self.covered[k]
+                    && self.tokens[k].is_word()
+                    && w.chars().count() >= 2
+                    && !self.p.not_names.contains_word(w)
+                    && !self.p.honorifics.contains_word(w)
+                    && !self.p.lead_blockers.contains_word(w)
+                    && self.p.leader_titles.match_at(self.tokens, k).is_none())
+        };
+        while b > 0 && t - b < 5 && org_word(b - 1) {
+            b -= 1;
+        }
+        // "Alongside Mossad head X": the capital of the first word may be
+        // the sentence's, not the name's.
+        // It is, when the rest is written with capitals inside sentences
+        // and the article writes the first word in lower case too. Without
+        // that evidence the word stays: "Rapid Support Forces commander X"
+        // opening the article's first sentence is one name.
+        // Not when an acronym in brackets right after spells the first word
+        // too: "National Security Council (NSC) secretary-general X".
+        let spelled = || {
+            let acronym = if self.word(t) == "(" && self.word(t + 2) == ")" { self.original(t + 1) } else { "" };
+            let initials: String = (0..t).filter_map(|k| self.original(k).chars().next()).collect();
+            acronym.chars().count() >= 2 && acronym.chars().all(|c| c.is_uppercase()) && initials == acronym
+        };
+        if b == 0
+            && t > 1
+            && !spelled()
+            && !self.words.proper.contains(self.word(0))
+            && self.words.lower.contains(self.word(0))
+            && (1..t).all(|k| self.words.proper.contains(self.word(k)))
+        {
+            b = 1;
+        }
+        // "UN Libya chief": a place is no part of an organization's name,
+        // unless the name ends in an organization's head noun ("Sudan
+        // Liberation Movement leader").
+        let headed = self.p.org_heads.contains_word(self.word(t - 1));
+        if !headed && (b..t).any(|k| self.words.places.contains(self.word(k)) || self.p.countries.contains(self.word(k))) {
+            return None;
+        }
+        if t - b >= 2 && self.nationality(b, t) {
+            return None;
+        }
+        // "the British Labour leader X": a nationality before a one-word
+        // name is no part of it ("Libyan National Army" keeps its own).
+        if t - b == 2 && self.p.is_demonym(self.word(b)) && !self.p.org_heads.contains_word(self.word(b + 1)) {
+            b += 1;
+        }
+        // "'88 Generation leader X": a name that starts with a number is
+        // more than the capitalized words.
+        let number_before = b > 0 && self.word(b - 1).chars().all(|c| c.is_ascii_digit());
+        if b == t || number_before || (b > 0 && (self.covered[b - 1] || self.word(b - 1) == "'s" || self.word(b - 1) == "-")) {
+            return None;
+        }
+        if t - b == 1 {
+            let w = self.original(b);
+            let acronym = w.chars().count() >= 3 && w.chars().all(|c| c.is_uppercase() || c == '.');
+            let folded = self.word(b);
+            let nationality = self.p.is_demonym(folded);
+            // A lone word is a name when the article never writes it in lower
+            // case ("Mossad"), unlike "Rebel leader X" at the start of a
+            // sentence beside "the rebel group".
+            let proper = self.words.proper.contains(folded) || (b == 0 && !self.words.lower.contains(folded));
+            let generic = self.p.generic_organizations.contains_word(folded);
+            if !acronym && (nationality || !proper || generic) {
+                return None;
+            }
+        }
+        Some((b, t))
     }
 }

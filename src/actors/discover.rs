@@ -249,6 +249,8 @@ impl Scan<'_> {
             && w.chars().all(|c| c.is_ascii_uppercase())
             && !self.p.countries.contains(self.word(i))
             && !self.p.not_organizations.contains(self.word(i))
+            // "the NI Secretary of State" after "in Northern Ireland".
+            && !self.words.place_initials.contains(self.word(i))
     }
 
     /// The original spelling of token `i` (the tokens are folded).

@@ -37,11 +37,16 @@ pub struct DocumentWords<'d> {
     /// Capitalized words right after a preposition of place ("in Libya",
     /// "across Gaza"): places, whatever else they name.
     pub(crate) places: HashSet<&'d str>,
+    /// The initials of places of two words or more ("ni" of "in Northern
+    /// Ireland"): an acronym that spells one is a place's, not an
+    /// organization's ("the NI Secretary of State").
+    pub(crate) place_initials: HashSet<String>,
 }
 
 impl<'d> DocumentWords<'d> {
     pub fn new(sentences: &'d [Sentence]) -> DocumentWords<'d> {
-        let mut words = DocumentWords { lower: HashSet::new(), proper: HashSet::new(), places: HashSet::new() };
+        let mut words =
+            DocumentWords { lower: HashSet::new(), proper: HashSet::new(), places: HashSet::new(), place_initials: HashSet::new() };
         for s in sentences {
             let headline = is_title_case(s);
             for (i, (t, &c)) in s.tokens.iter().zip(&s.capitalized).enumerate() {
@@ -58,6 +63,10 @@ impl<'d> DocumentWords<'d> {
                 }
                 if matches!(before, "in" | "across" | "throughout" | "inside" | "into" | "near") {
                     words.places.insert(&t.text);
+                    let run = s.tokens[i..].iter().zip(&s.capitalized[i..]).take_while(|(t, &c)| c && t.is_word()).take(4).count();
+                    if run >= 2 {
+                        words.place_initials.insert(s.tokens[i..i + run].iter().filter_map(|t| t.text.chars().next()).collect());
+                    }
                 }
             }
         }

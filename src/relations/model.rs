@@ -205,7 +205,8 @@ impl<'a> Ctx<'a> {
     fn is_title_gap(&self, from: usize, to: usize) -> bool {
         let title = |i: usize| self.p.title_words.contains(self.word(i));
         let modifier = |i: usize| self.p.title_modifiers.contains(self.word(i));
-        let from = if self.word(from) == "'s" { from + 1 } else { from };
+        let possessive = self.word(from) == "'s";
+        let from = if possessive { from + 1 } else { from };
         if from >= to {
             return false;
         }
@@ -218,10 +219,27 @@ impl<'a> Ctx<'a> {
         if (from..to).all(title) {
             return true;
         }
+        // "BRN liaison office chief X": up to two plain nouns of the
+        // organization's part before the head title word (not after "'s":
+        // "the Taliban's reclusive supreme leader, X" is its leader).
+        let plain = |k: usize| {
+            let w = self.word(k);
+            !possessive
+                && self.is_word_at(k)
+                && !self.cap(k)
+                && !PREPOSITIONS.contains(&w)
+                && !COPULA.contains(&w)
+                && !self.is_breaker_at(k)
+                && self.trigger_at(k).is_none()
+                && !self.p.relativizers.contains_word(w)
+                && !matches!(w, "and" | "or" | "the" | "a" | "an")
+        };
         title(to - 1)
+            && (from..to).filter(|&k| !title(k) && !modifier(k) && plain(k)).count() <= 2
             && (from..to).all(|k| {
                 title(k)
                     || modifier(k)
+                    || plain(k)
                     // "foreign policy and security chief"
                     || (self.word(k) == "and" && k > from && k + 1 < to && (modifier(k - 1) || title(k - 1)))
             })

@@ -225,8 +225,49 @@ impl Ctx<'_> {
             }
             g.insert(0, i - 1);
             i -= 1;
+            // "The Panel, led by X, and the BRN": the head in brackets
+            // stands with the organization before it; the list goes on
+            // from there.
+            if let Some(org) = self.headed_organization(i) {
+                if self.units[org].start >= lo {
+                    g.insert(0, org);
+                    i = org;
+                }
+            }
         }
         g
+    }
+
+    /// The organization that the person unit `p` heads in a parenthesis
+    /// after it: "the Peace Dialogue Panel, led by | X |,", "the NRF
+    /// delegation, headed by | X |,".
+    pub(super) fn headed_organization(&self, p: usize) -> Option<usize> {
+        if self.units[p].class != Class::Person || self.word(self.units[p].end) != "," {
+            return None;
+        }
+        let first = self.skip_titles_back(self.units[p].start);
+        let n = self.p.lead_passive.match_before(self.tokens, first)?;
+        if first < n + 2 || self.word(first - n - 1) != "," {
+            return None;
+        }
+        let comma = first - n - 1;
+        self.team_owner(comma, 0).or_else(|| {
+            let org = self.unit_ending_at(comma)?;
+            (self.units[org].class == Class::Organization && !self.units[org].possessive).then_some(org)
+        })
+    }
+
+    /// The organization whose team ends at `comma`: "its negotiation
+    /// team", "The Taliban delegation", "A delegation of the NRF".
+    fn team_owner(&self, comma: usize, cs: usize) -> Option<usize> {
+        (0..self.units.len()).rev().find(|&u| self.units[u].start >= cs && self.units[u].end <= comma).filter(|&u| {
+            self.units[u].class == Class::Organization
+                && ((self.units[u].end..comma).all(|k| self.is_word_at(k) && !self.cap(k) || self.word(k) == "'s")
+                        && (self.units[u].end..comma).any(|k| self.p.proxies.match_at(self.tokens, k).is_some())
+                        // "A delegation of the NRF, headed by X,", "the NRF
+                        // delegation, led by X,"
+                        || (self.units[u].end == comma && (self.is_proxy_object(u) || self.units[u].proxy)))
+        })
     }
 
     /// The coordination that starts with unit `u`.
@@ -481,6 +522,11 @@ impl Ctx<'_> {
     /// by X, met": the leader between commas right before the verb at `t`,
     /// with the organization whose team it is, when one is named.
     fn team_led_by(&self, t: usize, cs: usize) -> Option<Vec<usize>> {
+        // "..., led by X, have met": an auxiliary may come first.
+        let mut t = t;
+        while t > 0 && matches!(self.word(t - 1), "have" | "has" | "had" | "also" | "then" | "finally") {
+            t -= 1;
+        }
         if t < 2 || self.word(t - 1) != "," {
             return None;
         }
@@ -492,16 +538,11 @@ impl Ctx<'_> {
             return None;
         }
         let mut group = vec![p];
-        // "its negotiation team", "The Taliban delegation": the team's owner.
-        let owner = (0..self.units.len()).rev().find(|&u| self.units[u].start >= cs && self.units[u].end <= comma).filter(|&u| {
-            self.units[u].class == Class::Organization
-                && ((self.units[u].end..comma).all(|k| self.is_word_at(k) && !self.cap(k) || self.word(k) == "'s")
-                        && (self.units[u].end..comma).any(|k| self.p.proxies.match_at(self.tokens, k).is_some())
-                        // "A delegation of the NRF, headed by X,"
-                        || (self.units[u].end == comma && self.is_proxy_object(u)))
-        });
-        if let Some(o) = owner {
-            group.insert(0, o);
+        if let Some(o) = self.team_owner(comma, cs) {
+            // "A and the NRF delegation, led by X, have met": the members
+            // coordinated before the team are subjects too.
+            group = self.group_left(o, cs);
+            group.push(p);
         }
         Some(group)
     }

@@ -241,8 +241,16 @@ impl Ctx<'_> {
     pub(super) fn meet_one_another(&mut self, group: &[usize], rule: &'static str, confidence: f64) {
         let units: Vec<Unit> = group.iter().map(|&u| self.units[u].clone()).collect();
         let refs: Vec<&Unit> = units.iter().collect();
+        // "The Panel, led by X, and the BRN have met": X and the Panel are
+        // one side.
+        let heads: Vec<(usize, usize)> =
+            group.iter().filter_map(|&u| self.headed_organization(u).map(|o| (self.units[u].entity, self.units[o].entity))).collect();
         for (i, a) in units.iter().enumerate() {
             for b in &units[i + 1..] {
+                let (x, y) = (a.entity, b.entity);
+                if heads.contains(&(x, y)) || heads.contains(&(y, x)) {
+                    continue;
+                }
                 self.emit(a.entity, Predicate::MetWith, b.entity, rule, &refs, confidence);
             }
         }

@@ -188,9 +188,11 @@ impl Scan<'_> {
                 j += 2;
                 continue;
             }
-            // "al-Nakhalah", "bin Hamad": a particle, then a name word.
+            // "al-Nakhalah", "bin Hamad": a particle, then a name word;
+            // "von der Leyen", "de la Cruz": two particles.
             if self.particle(j) {
-                let k = if self.word(j + 1) == "-" && self.touching(j + 1) && self.touching(j + 2) { j + 2 } else { j + 1 };
+                let last = if self.particle(j + 1) { j + 1 } else { j };
+                let k = if self.word(last + 1) == "-" && self.touching(last + 1) && self.touching(last + 2) { last + 2 } else { last + 1 };
                 if self.name_word(k) {
                     j = k + 1;
                     words += 1;

@@ -158,7 +158,13 @@ impl Ctx<'_> {
             Some(te).filter(|&k| self.word(k) == "by")
         };
         if let Some(by) = by.filter(|_| t > 0 && COPULA.contains(&self.word(t - 1))) {
-            let Some(host) = (by + 1..(by + 6).min(self.tokens.len())).find_map(|k| self.unit_at(k)) else { return };
+            // "by White House chief of staff X": a long title first.
+            let Some(host) = (by + 1..(by + 6).min(self.tokens.len()))
+                .find_map(|k| self.unit_at(k))
+                .or_else(|| self.unit_at(self.skip_titles_forward(by + 1, 8)))
+            else {
+                return;
+            };
             let Some(guests) = self.subject_of(t - 1) else { return };
             let lo = self.units[*guests.last().unwrap()].end;
             if (self.irrealis_before(t - 1, lo) && !realis) || self.denied_before(t) {

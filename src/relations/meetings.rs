@@ -444,11 +444,7 @@ impl Ctx<'_> {
                 if self.word(end) == "with" && !self.irrealis_before(t, 0) && !self.modal_in_clause(t) && !self.denied_before(t) {
                     if let Some(objects) = self.object_after(end + 1) {
                         if !self.irrealis_after(self.units[*objects.last().unwrap()].end) {
-                            let a = self.units[owner].clone();
-                            for o in objects {
-                                let b = self.units[o].clone();
-                                self.emit(a.entity, Predicate::MetWith, b.entity, "meet-noun-of-with", &[&a, &b], 0.85);
-                            }
+                            self.owner_met(owner, &objects, "meet-noun-of-with");
                         }
                     }
                 }
@@ -539,11 +535,17 @@ impl Ctx<'_> {
             if self.irrealis_before(t, self.units[owner].end) || self.irrealis_after(self.units[*objects.last().unwrap()].end) {
                 return;
             }
-            let a = self.units[owner].clone();
-            for o in objects {
-                let b = self.units[o].clone();
-                self.emit(a.entity, Predicate::MetWith, b.entity, "meet-noun-possessive", &[&a, &b], 0.85);
-            }
+            self.owner_met(owner, &objects, "meet-noun-possessive");
+        }
+    }
+
+    /// The owner of a meeting noun met each of `objects` ("A's talks with
+    /// B and C", "the meeting of A with B"); each fact's evidence is the pair.
+    fn owner_met(&mut self, owner: usize, objects: &[usize], rule: &'static str) {
+        let a = self.units[owner].clone();
+        for &o in objects {
+            let b = self.units[o].clone();
+            self.emit(a.entity, Predicate::MetWith, b.entity, rule, &[&a, &b], 0.85);
         }
     }
 

@@ -170,6 +170,12 @@ impl Ctx<'_> {
             if (self.irrealis_before(t - 1, lo) && !realis) || self.denied_before(t) {
                 return;
             }
+            // "..., Monday's meeting in Khartoum was hosted by X": the meeting
+            // is what was hosted, not the actor named before it.
+            let chunk = (lo..t).rev().find(|&k| self.word(k) == ",").map_or(lo, |c| c + 1);
+            if (chunk..t).any(|k| self.p.meet_nouns.match_at(self.tokens, k).is_some()) {
+                return;
+            }
             let hosts = self.group_right(host, self.tokens.len());
             self.meet_each(&guests, &hosts, "meet-hosted-passive", 0.85);
             return;

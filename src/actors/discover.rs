@@ -526,10 +526,9 @@ pub fn discover(
                 // "the Taliban Commission for Da'wah, Guidance ...": a longer
                 // name this rule does not know where to end.
                 let longer = matches!(scan.word(i + 1), "for" | "of" | "on") && sentence.capitalized.get(i + 2) == Some(&true);
-                let own_head = own_head || longer;
-                if let Some(e) = listed
-                    .filter(|_| !own_head && sentence.capitalized[i] && p.nested_heads.contains_word(scan.word(i)) && !scan.covered[i])
-                {
+                if let Some(e) = listed.filter(|_| {
+                    !own_head && !longer && sentence.capitalized[i] && p.nested_heads.contains_word(scan.word(i)) && !scan.covered[i]
+                }) {
                     found.push((m.start, i + 1, Class::Organization));
                     // One label whichever name of the organization the
                     // article uses: "AU Commission" is "African Union Commission".

@@ -243,9 +243,27 @@ impl Ctx<'_> {
             let other = if objects_side { subjects } else { objects };
             self.meet_each(&companions, other, "meet-in-company", 0.8);
         }
+        let all: Vec<usize> = subjects.iter().chain(objects).copied().collect();
+        self.witnesses_meet(end, &all);
+    }
+
+    /// "... in the presence of C": the witnesses named after `end` met every
+    /// participant of the meeting.
+    fn witnesses_meet(&mut self, end: usize, participants: &[usize]) {
         if let Some(present) = self.present_after(end) {
-            let all: Vec<usize> = subjects.iter().chain(objects).copied().collect();
-            self.meet_each(&present, &all, "meet-in-presence", 0.8);
+            self.meet_each(&present, participants, "meet-in-presence", 0.8);
+        }
+    }
+
+    /// "X hosted a meeting between A and B", "X, who hosted the A-B
+    /// meeting": the subject of the hosting verb ending before `at` met the
+    /// participants.
+    fn hosts_meet(&mut self, at: usize, participants: &[usize], rule: &'static str) {
+        let Some(h) = self.hosting_before(at) else { return };
+        let Some(hosts) = self.subject_of(h) else { return };
+        let hosts: Vec<usize> = hosts.into_iter().filter(|h| !participants.contains(h)).collect();
+        if !hosts.is_empty() && !self.irrealis_before(h, self.units[*hosts.last().unwrap()].end) {
+            self.meet_each(&hosts, participants, rule, 0.8);
         }
     }
 
@@ -318,9 +336,7 @@ impl Ctx<'_> {
             None => {
                 self.meet_one_another(&subjects, "meet-verb-coordination", 0.9);
                 // "A and B met in Addis Ababa in the presence of C".
-                if let Some(present) = self.present_after(te) {
-                    self.meet_each(&present, &subjects, "meet-in-presence", 0.8);
-                }
+                self.witnesses_meet(te, &subjects);
             }
         }
     }
@@ -404,14 +420,7 @@ impl Ctx<'_> {
                         let (au, bu) = (self.units[a].clone(), self.units[b].clone());
                         self.emit(au.entity, Predicate::MetWith, bu.entity, "meet-noun-compound", &[&au, &bu], 0.85);
                         // "X, who hosted the Kiir-Machar meeting": X met them.
-                        if let Some(h) = self.hosting_before(start) {
-                            if let Some(hosts) = self.subject_of(h) {
-                                let hosts: Vec<usize> = hosts.into_iter().filter(|&h| h != a && h != b).collect();
-                                if !hosts.is_empty() && !self.irrealis_before(h, self.units[*hosts.last().unwrap()].end) {
-                                    self.meet_each(&hosts, &[a, b], "meet-hosted-compound", 0.8);
-                                }
-                            }
-                        }
+                        self.hosts_meet(start, &[a, b], "meet-hosted-compound");
                     }
                 }
             }
@@ -515,19 +524,9 @@ impl Ctx<'_> {
             }
             self.meet_one_another(&group, "meet-noun-between", 0.9);
             // "a meeting between A and B at State House in the presence of C".
-            if let Some(present) = self.present_after(self.units[*group.last().unwrap()].end) {
-                let present: Vec<usize> = present.into_iter().filter(|u| !group.contains(u)).collect();
-                self.meet_each(&present, &group, "meet-in-presence", 0.8);
-            }
+            self.witnesses_meet(self.units[*group.last().unwrap()].end, &group);
             // "X hosted a (long) meeting between A and B": X met them.
-            if let Some(h) = self.hosting_before(t) {
-                if let Some(hosts) = self.subject_of(h) {
-                    let hosts: Vec<usize> = hosts.into_iter().filter(|h| !group.contains(h)).collect();
-                    if !hosts.is_empty() && !self.irrealis_before(h, self.units[*hosts.last().unwrap()].end) {
-                        self.meet_each(&hosts, &group, "meet-hosted-between", 0.8);
-                    }
-                }
-            }
+            self.hosts_meet(t, &group, "meet-hosted-between");
             return;
         }
         // "A's talks with B", "A's first meeting with B".

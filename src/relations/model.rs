@@ -135,6 +135,14 @@ impl<'a> Ctx<'a> {
         self.tokens.get(i).is_some_and(Token::is_word)
     }
 
+    /// Whether token `i` is a lower-case word that breaks no clause and is
+    /// no copula or relativizer: a word a title phrase may hold ("liaison
+    /// office chief", "head of its negotiating delegation").
+    pub(super) fn plain_word(&self, i: usize) -> bool {
+        let w = self.word(i);
+        self.is_word_at(i) && !self.cap(i) && !self.is_breaker_at(i) && !COPULA.contains(&w) && !self.p.relativizers.contains_word(w)
+    }
+
     pub(super) fn word(&self, i: usize) -> &str {
         self.tokens.get(i).map_or("", |t| t.text.as_str())
     }
@@ -225,13 +233,9 @@ impl<'a> Ctx<'a> {
         let plain = |k: usize| {
             let w = self.word(k);
             !possessive
-                && self.is_word_at(k)
-                && !self.cap(k)
+                && self.plain_word(k)
                 && !PREPOSITIONS.contains(&w)
-                && !COPULA.contains(&w)
-                && !self.is_breaker_at(k)
                 && self.trigger_at(k).is_none()
-                && !self.p.relativizers.contains_word(w)
                 && !matches!(w, "and" | "or" | "the" | "a" | "an")
         };
         title(to - 1)

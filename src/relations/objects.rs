@@ -77,16 +77,12 @@ impl Ctx<'_> {
                         let plain = |c: usize| {
                             (k..c).all(|j| {
                                 let w = self.word(j);
-                                self.is_word_at(j)
-                                    && !self.cap(j)
+                                self.plain_word(j)
                                     && (!PREPOSITIONS.contains(&w) || matches!(w, "of" | "for" | "to"))
                                     // "its delegation": the organization again.
                                     && self.unit_at(j).is_none_or(|u| self.units[u].pronoun)
-                                    && !self.is_breaker_at(j)
                                     // "its negotiating delegation": an adjective.
                                     && (self.trigger_at(j).is_none() || (w.ends_with("ing") && j + 1 < c && !PREPOSITIONS.contains(&self.word(j + 1))))
-                                    && !COPULA.contains(&w)
-                                    && !self.p.relativizers.contains_word(w)
                             })
                         };
                         if let Some(c) = comma.filter(|&c| plain(c)) {
@@ -180,13 +176,9 @@ impl Ctx<'_> {
         let mut plain = 0;
         let lower_ok = |k: usize, plain: usize| {
             plain < 2
-                && self.is_word_at(k)
-                && !self.cap(k)
-                && !self.is_breaker_at(k)
+                && self.plain_word(k)
                 && self.trigger_at(k).is_none()
-                && !COPULA.contains(&self.word(k))
                 && !PREPOSITIONS.contains(&self.word(k))
-                && !self.p.relativizers.contains_word(self.word(k))
                 && !matches!(self.word(k), "and" | "or" | "but")
         };
         let first = k;

@@ -219,7 +219,13 @@ impl Ctx<'_> {
         if self.word(k) != "," {
             return None;
         }
-        let n = self.skip_forms_of_address(k + 1);
+        let mut n = self.skip_forms_of_address(k + 1);
+        // "..., Ambassador X", "..., Lieutenant General X": the person's own
+        // rank or title repeats before the name.
+        let rank = n;
+        while n < rank + 2 && self.unit_at(n).is_none() && self.cap(n) && self.p.title_words.contains(self.word(n)) {
+            n += 1;
+        }
         self.unit_at(n).filter(|&u| self.units[u].class == Class::Person && !self.units[u].possessive)
     }
 }

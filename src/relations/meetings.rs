@@ -157,7 +157,12 @@ impl Ctx<'_> {
         } else {
             Some(te).filter(|&k| self.word(k) == "by")
         };
-        if let Some(by) = by.filter(|_| t > 0 && COPULA.contains(&self.word(t - 1))) {
+        // "was received by X", "was later received by X": an adverb may
+        // stand between the copula and the participle.
+        let copula = (1..=2).map(|d| t.saturating_sub(d)).find(|&c| c < t && COPULA.contains(&self.word(c))).filter(|&c| {
+            c + 1 == t || (!self.cap(c + 1) && (self.word(c + 1).ends_with("ly") || matches!(self.word(c + 1), "later" | "then" | "also" | "first")))
+        });
+        if let (Some(by), Some(copula)) = (by, copula) {
             // "by White House chief of staff X": a long title first.
             let Some(host) = (by + 1..(by + 6).min(self.tokens.len()))
                 .find_map(|k| self.unit_at(k))
@@ -165,9 +170,9 @@ impl Ctx<'_> {
             else {
                 return;
             };
-            let Some(guests) = self.subject_of(t - 1) else { return };
+            let Some(guests) = self.subject_of(copula) else { return };
             let lo = self.units[*guests.last().unwrap()].end;
-            if (self.irrealis_before(t - 1, lo) && !realis) || self.denied_before(t) {
+            if (self.irrealis_before(copula, lo) && !realis) || self.denied_before(t) {
                 return;
             }
             // "..., Monday's meeting in Khartoum was hosted by X": the meeting

@@ -73,6 +73,13 @@ SPLIT = {
     # a later one; `chad` and `thailand` became development conflicts after,
     # `burundi` is never read.
     "chad": "dev", "thailand": "dev", "burundi": "test12",
+    # Gathered and annotated on 2026-12-06 (sixth session) by helpers who saw
+    # neither rules nor output, scored blind with that session's start binary
+    # before anyone read them (blind-2026-12-06g.md); `turkeypkk`, `qatar`,
+    # `catalonia` and `ivorycoast` became development conflicts right after,
+    # `gambia` and `zimbabwe` are never read.
+    "turkeypkk": "dev", "qatar": "dev", "catalonia": "dev", "ivorycoast": "dev",
+    "gambia": "test13", "zimbabwe": "test13",
 }
 
 

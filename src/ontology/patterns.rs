@@ -484,6 +484,12 @@ impl Patterns {
         self.nationality_endings.iter().any(|e| w.ends_with(e.as_str())) || self.demonyms.contains(w)
     }
 
+    /// Whether `w` is a word of a title or the plural of one ("MPs",
+    /// "lawmakers", "ministers"): "DEM Party MPs A and B".
+    pub fn is_plural_title(&self, w: &str) -> bool {
+        w.len() >= 3 && w.ends_with('s') && self.title_words.contains(&w[..w.len() - 1])
+    }
+
     pub fn title_complement_end(&self, tokens: &[crate::text::tokens::Token], capitalized: &[bool], k: usize) -> Option<usize> {
         let word = |i: usize| tokens.get(i).map_or("", |t| t.text.as_str());
         // "Minister of Foreign Affairs | and European Integration": a title

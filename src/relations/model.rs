@@ -211,7 +211,12 @@ impl<'a> Ctx<'a> {
     /// and security chief"), which must end in a title word; either with a
     /// complement ("special envoy for Afghanistan").
     fn is_title_gap(&self, from: usize, to: usize) -> bool {
-        let title = |i: usize| self.p.title_words.contains(self.word(i));
+        // "DEM Party MPs A and B": a plural title word ends the title of
+        // each person of a list.
+        let title = |i: usize| {
+            let w = self.word(i);
+            self.p.title_words.contains(w) || (i + 1 == to && self.p.is_plural_title(w))
+        };
         let modifier = |i: usize| self.p.title_modifiers.contains(self.word(i));
         let possessive = self.word(from) == "'s";
         let from = if possessive { from + 1 } else { from };

@@ -8,7 +8,7 @@
 //! sides just reported) is in `participants`.
 
 use super::facts::Predicate;
-use super::model::COPULA;
+use super::model::{COPULA, WEEKDAYS};
 use super::model::{Ctx, Unit};
 use crate::ontology::gazetteer::Class;
 
@@ -224,7 +224,12 @@ impl Ctx<'_> {
         }
         // "called on X to resign" is an appeal; "welcomed X to Washington"
         // is a visit.
-        if self.word(end) == "to" && self.word(t) == "called" || self.word(end) == "to" && self.is_word_at(end + 1) && !self.cap(end + 1) {
+        // "called on X on Saturday to stop": a day may come before the appeal.
+        let mut appeal = end;
+        while (self.word(appeal) == "on" && WEEKDAYS.contains(&self.word(appeal + 1))) || matches!(self.word(appeal), "again" | "today" | "yesterday") {
+            appeal += if self.word(appeal) == "on" { 2 } else { 1 };
+        }
+        if self.word(appeal) == "to" && self.word(t) == "called" || self.word(end) == "to" && self.is_word_at(end + 1) && !self.cap(end + 1) {
             return;
         }
         let Some(subjects) = self.subject_of(t) else { return };

@@ -120,6 +120,9 @@ pub(super) fn resolution_cost(resolved: bool, pronoun: bool) -> f64 {
     }
 }
 
+/// The days of the week: "on Saturday" dates a clause.
+pub(super) const WEEKDAYS: &[&str] = &["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
+
 pub(super) const PREPOSITIONS: &[&str] =
     &["of", "in", "from", "by", "with", "for", "to", "at", "on", "about", "against", "into", "over", "under", "between"];
 pub(super) const COPULA: &[&str] = &["is", "was", "are", "were", "been", "being", "be"];

@@ -103,6 +103,12 @@ impl Ctx<'_> {
         if group.len() < 2 || self.irrealis_before(t, 0) || self.modal_in_clause(t) || self.denied_before(t) {
             return;
         }
+        // "The meeting was also attended by A and B": they joined a meeting
+        // told before; out of sight of it, who they met is unknown, and they
+        // are most often one side.
+        if attending && self.doc.last_meeting().is_none() && (t..k).any(|j| self.word(j) == "also") {
+            return;
+        }
         if attending {
             self.attendees_meet(&group, "meet-noun-participants", 0.85);
         } else {

@@ -164,6 +164,8 @@ struct RawReject {
     #[serde(default)]
     unacceptable: Vec<String>,
     #[serde(default)]
+    roles: Vec<String>,
+    #[serde(default)]
     spokes_titles: Vec<String>,
     #[serde(default)]
     meeting_offers: Vec<String>,
@@ -314,6 +316,8 @@ pub struct Patterns {
     pub reject_blockers: PhraseSet,
     /// "X said Y's proposal cannot be accepted": what a speaker says of a
     /// proposal to reject it.
+    /// "rejected X as a mediator": roles an actor offers to play.
+    pub reject_roles: PhraseSet,
     pub reject_unacceptable: PhraseSet,
     /// Titles of people who speak or negotiate for their organization: a
     /// proposal by "UN envoy X" is the UN's too.
@@ -432,6 +436,7 @@ impl Patterns {
             proposal_making: p(&raw.reject.making),
             proposal_verbs: raw.reject.made_nouns.iter().map(|(v, n)| (crate::text::fold::fold(v), crate::text::fold::fold(n))).collect(),
             reject_blockers: p(&raw.reject.blockers),
+            reject_roles: p(&raw.reject.roles),
             reject_unacceptable: p(&raw.reject.unacceptable),
             spokes_titles: p(&raw.reject.spokes_titles),
             meeting_offers: p(&raw.reject.meeting_offers),

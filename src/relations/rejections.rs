@@ -401,6 +401,20 @@ impl Ctx<'_> {
     /// whether it is anaphoric, and the earlier sentence that named the
     /// author when this one does not.
     pub(super) fn rejected_object(&self, te: usize, owners: &[(usize, usize)]) -> Option<(Unit, bool, Option<usize>)> {
+        // "rejected Kenyan Prime Minister X as a mediator": the actor in a
+        // role offered to the subject (`reject.roles`).
+        if let Some(u) = self.unit_at(te).or_else(|| self.unit_at(self.skip_titles_forward(te, 8))) {
+            let mut j = self.units[u].end;
+            if self.word(j) == "as" && !self.units[u].possessive {
+                j += 1;
+                while matches!(self.word(j), "a" | "an" | "the" | "its" | "their" | "his" | "her") {
+                    j += 1;
+                }
+                if self.p.reject_roles.contains_word(self.word(j)) {
+                    return Some((self.units[u].clone(), false, None));
+                }
+            }
+        }
         let limit = (te + 16).min(self.tokens.len());
         for k in te..limit {
             if k > te && (self.p.object_stop.match_at(self.tokens, k).is_some() || matches!(self.word(k), "." | "!" | "?")) {

@@ -94,8 +94,7 @@ impl Scan<'_> {
             && self.tokens[i].is_word()
             && self.tokens[i].text.chars().count() >= 2
             && !self.p.not_names.contains_word(self.word(i))
-            && !self.p.title_words.contains(self.word(i))
-            && !self.p.is_plural_title(self.word(i))
+            && !self.p.is_title_or_plural(self.word(i))
             && !self.p.honorifics.contains_word(self.word(i))
     }
 

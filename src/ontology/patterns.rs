@@ -495,6 +495,11 @@ impl Patterns {
         w.len() >= 3 && w.ends_with('s') && self.title_words.contains(&w[..w.len() - 1])
     }
 
+    /// Whether `w` is a word of a title, in the singular or the plural.
+    pub fn is_title_or_plural(&self, w: &str) -> bool {
+        self.title_words.contains(w) || self.is_plural_title(w)
+    }
+
     pub fn title_complement_end(&self, tokens: &[crate::text::tokens::Token], capitalized: &[bool], k: usize) -> Option<usize> {
         let word = |i: usize| tokens.get(i).map_or("", |t| t.text.as_str());
         // "Minister of Foreign Affairs | and European Integration": a title

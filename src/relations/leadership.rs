@@ -244,6 +244,11 @@ impl Ctx<'_> {
             j += 1;
         }
         let Some(first) = self.unit_at(j) else { return };
+        // "run by a Gbagbo ally": the name qualifies the title after it, whose
+        // holder is not named.
+        if self.units[first].class == Class::Person && self.p.is_title_or_plural(self.word(self.units[first].end)) {
+            return;
+        }
         let b = self.units[org].clone();
         for p in self.group_right(first, self.tokens.len()) {
             let a = self.units[p].clone();

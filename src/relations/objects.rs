@@ -31,6 +31,14 @@ impl Ctx<'_> {
             }
             if let Some(u) = self.unit_at(j) {
                 let unit = &self.units[u];
+                // "met at the Junts offices in the European Parliament with
+                // X": an organization in a phrase of place is no partner.
+                let at = if self.word(j - 1) == "the" { j.saturating_sub(2) } else { j - 1 };
+                if matches!(self.word(at), "at" | "in" | "inside") && j > te {
+                    limit = (limit + unit.end - j + 2).min(self.tokens.len());
+                    j = unit.end;
+                    continue;
+                }
                 // "met with the leader of the NRF Ahmad Massoud": the person
                 // the title names, right after the organization.
                 // "the head of Thailand's Peace Dialogue Panel, General X":

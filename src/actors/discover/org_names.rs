@@ -72,7 +72,10 @@ impl Scan<'_> {
             let head = of.map_or(j - 1, |k| if p.org_heads.contains_word(self.word(k - 1)) { k - 1 } else { j - 1 });
             // "the Russian Federation", "the Czech Republic": a country.
             let country = j == i + 3 && p.is_demonym(self.word(i + 1)) && p.state_heads.contains_word(self.word(i + 2));
-            if j >= i + 3 && !country && p.org_heads.contains_word(self.word(head)) && !(i + 1..j).any(|k| self.covered[k]) {
+            // "the Secretary of Organization of the Socialists": a person's
+            // title, one title word and its complement, not a body.
+            let title = of == Some(i + 2) && p.titles.match_at(self.tokens, i + 1) == Some(1);
+            if j >= i + 3 && !country && !title && p.org_heads.contains_word(self.word(head)) && !(i + 1..j).any(|k| self.covered[k]) {
                 // "the United Nations Assistance Mission in Afghanistan":
                 // a mission's name goes on with the country it serves.
                 if of.is_none() && self.word(j) == "in" && p.org_heads_in_place.contains_word(self.word(j - 1)) {

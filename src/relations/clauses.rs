@@ -379,8 +379,24 @@ impl Ctx<'_> {
             return None;
         }
         // "A, who heads B that ..., rejected" / "A who is the chief of B has
-        // rejected": the antecedent of the first relative clause.
+        // rejected": the antecedent of the first relative clause. Not when a
+        // comma closes the relative clause and a new subject stands right
+        // before the verb after a fronted phrase: "Accompanied by A, who ...,
+        // X met Y", "After talks with A, who ..., X met Y".
+        let opening = self.word(cs);
+        let fronted = self.unit_at(cs).is_none()
+            && (opening.ends_with("ed")
+                || opening.ends_with("ing")
+                || PREPOSITIONS.contains(&opening)
+                || matches!(opening, "after" | "before" | "following" | "despite" | "while"));
+        let fresh = in_clause.last().copied().filter(|_| fronted).filter(|&u| {
+            let unit = &self.units[u];
+            unit.start > 0 && self.word(unit.start - 1) == "," && unit.end == t && !unit.possessive
+        });
         for r in cs..t {
+            if fresh.is_some_and(|f| self.units[f].start > r) {
+                break;
+            }
             if self.p.relativizers.contains_word(self.word(r)) {
                 let before = if r > 0 && self.word(r - 1) == "," { r - 1 } else { r };
                 if let Some(u) = self.unit_ending_at(before) {

@@ -8,8 +8,8 @@
 //! sides just reported) is in `participants`.
 
 use super::facts::Predicate;
-use super::model::{COPULA, WEEKDAYS};
 use super::model::{Ctx, Unit};
+use super::model::{COPULA, WEEKDAYS};
 use crate::ontology::gazetteer::Class;
 
 impl Ctx<'_> {
@@ -160,7 +160,9 @@ impl Ctx<'_> {
         // "was received by X", "was later received by X": an adverb may
         // stand between the copula and the participle.
         let copula = (1..=2).map(|d| t.saturating_sub(d)).find(|&c| c < t && COPULA.contains(&self.word(c))).filter(|&c| {
-            c + 1 == t || (!self.cap(c + 1) && (self.word(c + 1).ends_with("ly") || matches!(self.word(c + 1), "later" | "then" | "also" | "first")))
+            c + 1 == t
+                || (!self.cap(c + 1)
+                    && (self.word(c + 1).ends_with("ly") || matches!(self.word(c + 1), "later" | "then" | "also" | "first")))
         });
         if let (Some(by), Some(copula)) = (by, copula) {
             // "by White House chief of staff X": a long title first.
@@ -226,10 +228,13 @@ impl Ctx<'_> {
         // is a visit.
         // "called on X on Saturday to stop": a day may come before the appeal.
         let mut appeal = end;
-        while (self.word(appeal) == "on" && WEEKDAYS.contains(&self.word(appeal + 1))) || matches!(self.word(appeal), "again" | "today" | "yesterday") {
+        while (self.word(appeal) == "on" && WEEKDAYS.contains(&self.word(appeal + 1)))
+            || matches!(self.word(appeal), "again" | "today" | "yesterday")
+        {
             appeal += if self.word(appeal) == "on" { 2 } else { 1 };
         }
-        if self.word(appeal) == "to" && self.word(t) == "called" || self.word(end) == "to" && self.is_word_at(end + 1) && !self.cap(end + 1) {
+        if self.word(appeal) == "to" && self.word(t) == "called" || self.word(end) == "to" && self.is_word_at(end + 1) && !self.cap(end + 1)
+        {
             return;
         }
         let Some(subjects) = self.subject_of(t) else { return };

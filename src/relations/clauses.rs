@@ -433,6 +433,10 @@ impl Ctx<'_> {
         let chunk_start = last_comma.map_or(cs, |c| c + 1);
         let nearest = in_clause.iter().copied().rev().find(|&u| self.units[u].start >= chunk_start && !self.units[u].attributive);
         let head = match nearest {
+            // "The leader of the NRF met X", "the number three of the PSOE
+            // meets X": an unnamed person of the organization, not the
+            // organization (unlike "a delegation of the NRF").
+            Some(u) if self.unnamed_holder_of(u) => return None,
             Some(u) => {
                 // "Ghani flew to Mazar-i-Sharif on Wednesday and met ...":
                 // a second verb phrase shares the subject.
@@ -753,6 +757,20 @@ impl Ctx<'_> {
             k -= 1;
         }
         (k > 0 && PREPOSITIONS.contains(&self.word(k - 1))).then(|| self.word(k - 1))
+    }
+
+    /// Whether organization `u` follows "of" after a person's title: "the
+    /// leader of the NRF", "the number three of the PSOE".
+    fn unnamed_holder_of(&self, u: usize) -> bool {
+        let mut k = self.units[u].start;
+        while k > 0 && matches!(self.word(k - 1), "the" | "a" | "an") {
+            k -= 1;
+        }
+        self.units[u].class == Class::Organization
+            && k >= 2
+            && self.word(k - 1) == "of"
+            && self.unit_ending_at(k - 1).is_none()
+            && (self.p.title_words.contains(self.word(k - 2)) || (k >= 3 && self.word(k - 3) == "number"))
     }
 
     /// "of the Taliban", "from the NRF": a unit inside a prepositional phrase.

@@ -61,6 +61,11 @@ impl Ctx<'_> {
                         if let Some(p) = self.unit_at(k).filter(|&p| self.units[p].class == Class::Person && !self.units[p].possessive) {
                             return Some(self.group_right(p, self.tokens.len()));
                         }
+                        // "met with the leader of the NRF": its leader, unnamed,
+                        // not the organization.
+                        if !unit.attributive && !unit.possessive && !unit.proxy && !self.is_proxy_object(u) {
+                            return None;
+                        }
                     }
                 }
                 // "met the Houthis' spokesman Mohammed Abdulsalam": the person

@@ -187,6 +187,26 @@ impl Ctx<'_> {
                 && !gap.windows(2).any(|w| w[0].text == "," && w[1].text == "and");
             opens && clean
         });
+        // "attended by the secretary of X, A, the president of the B group in
+        // Y, C, and D": in a list of titles each followed by its name, the
+        // title is the next name's, not the name before.
+        let in_title_list = person.is_some_and(|p| {
+            let a = self.units[p].start;
+            a > 0 && self.word(a - 1) == "," && self.word(self.units[p].end) == ","
+        });
+        let named_later = || {
+            let stop = (org_end + 10).min(self.tokens.len());
+            let comma = (org_end..stop)
+                .take_while(|&k| !self.is_breaker_at(k) && self.unit_at(k).is_none_or(|u| self.units[u].class == Class::Organization))
+                .find(|&k| self.word(k) == ",")?;
+            self.unit_at(comma + 1).filter(|&p| {
+                let u = &self.units[p];
+                u.class == Class::Person && !u.possessive && matches!(self.word(u.end), "," | "and" | ".")
+            })
+        };
+        // The title is then the later name's, when it names the whole
+        // organization ("named_after"); "the B group in Y" names a part.
+        let person = if in_title_list && named_later().is_some() { None } else { person };
         // "the leader of B, A, said" / "leader of B A".
         let person = person.or(named_after);
         if let Some(p) = person {

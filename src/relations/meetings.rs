@@ -418,6 +418,26 @@ impl Ctx<'_> {
         })
     }
 
+    /// "A and B reviewed the crisis during the meeting held at the palace":
+    /// the subjects of what happened during a meeting met one another.
+    /// "during the meeting with C" leaves it to the partner after "with".
+    fn during_meeting(&mut self, t: usize, te: usize) {
+        let mut d = t;
+        while d > 0 && matches!(self.word(d - 1), "the" | "a" | "an" | "their" | "this" | "that") {
+            d -= 1;
+        }
+        if d == 0 || self.word(d - 1) != "during" || matches!(self.word(te), "with" | "between" | "of" | "among") {
+            return;
+        }
+        let during = d - 1;
+        let Some(subjects) = self.subject_of(during) else { return };
+        let lo = self.units[*subjects.last().unwrap()].end;
+        if subjects.len() < 2 || self.irrealis_before(during, lo) || self.modal_in_clause(t) || self.denied_before(t) || self.irrealis_after(te) {
+            return;
+        }
+        self.meet_one_another(&subjects, "meet-during-meeting", 0.85);
+    }
+
     /// Whether a quote, a colon or semicolon, or a relative clause stands
     /// between `a` and `b`, so that an actor before is no subject after.
     fn clause_break_between(&self, a: usize, b: usize) -> bool {
@@ -425,6 +445,7 @@ impl Ctx<'_> {
     }
 
     pub(super) fn meeting_noun(&mut self, t: usize, te: usize) {
+        self.during_meeting(t, te);
         // "Taliban-NRF talks", "the Muttaqi-Massoud meeting".
         if let Some(b) = self.unit_ending_at(t) {
             let bs = self.units[b].start;

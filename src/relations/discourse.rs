@@ -224,7 +224,9 @@ impl Discourse {
                     // A candidate in the sentence itself is the sentence's business,
                     // and so is an unnamed one: "The general ... said he had met".
                     let local = mentions.iter().any(|m| m.end <= i && gaz.get(m.entity).class == class);
-                    let described = (1..i).any(|k| word(k - 1) == "the" && p.title_words.contains(word(k)));
+                    // "Kuwait's Emir went to Riyadh, where he met": a person
+                    // described by a country's title is unnamed too.
+                    let described = (1..i).any(|k| matches!(word(k - 1), "the" | "'s") && p.title_words.contains(word(k)));
                     if !trigger || local || described {
                         continue;
                     }

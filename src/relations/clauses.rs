@@ -515,6 +515,19 @@ impl Ctx<'_> {
                 if group.iter().any(|&u| self.units[u].possessive) {
                     return None;
                 }
+                // "Members of the B delegation, A and C, met": the members
+                // named in apposition take part with their organization.
+                let mut group = group;
+                let end = self.units[*group.last().unwrap()].end;
+                if group.len() == 1 && (self.units[first].proxy || self.is_proxy_object(first)) {
+                    if let Some(p) = self.unit_at(end + 1).filter(|&p| self.units[p].class == Class::Person) {
+                        let named = self.group_right(p, t);
+                        let last = self.units[*named.last().unwrap()].end;
+                        if last + 1 == t && self.word(last) == "," && named.iter().all(|&u| !self.units[u].possessive) {
+                            group.extend(named);
+                        }
+                    }
+                }
                 return Some(self.with_delegation_leader(group, t));
             }
         };
@@ -740,6 +753,9 @@ impl Ctx<'_> {
             }
             if k > 0 && matches!(self.word(k - 1), "and" | ",") {
                 match self.unit_ending_at(k - 1) {
+                    // "Members of the B delegation, A and C,": people in
+                    // apposition to an organization, not a coordination.
+                    Some(prev) if self.word(k - 1) == "," && self.units[prev].class == Class::Organization => return false,
                     Some(prev) => k = self.units[prev].start,
                     None => return false,
                 }

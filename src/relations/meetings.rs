@@ -432,7 +432,12 @@ impl Ctx<'_> {
         let during = d - 1;
         let Some(subjects) = self.subject_of(during) else { return };
         let lo = self.units[*subjects.last().unwrap()].end;
-        if subjects.len() < 2 || self.irrealis_before(during, lo) || self.modal_in_clause(t) || self.denied_before(t) || self.irrealis_after(te) {
+        if subjects.len() < 2
+            || self.irrealis_before(during, lo)
+            || self.modal_in_clause(t)
+            || self.denied_before(t)
+            || self.irrealis_after(te)
+        {
             return;
         }
         self.meet_one_another(&subjects, "meet-during-meeting", 0.85);

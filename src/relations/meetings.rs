@@ -204,6 +204,8 @@ impl Ctx<'_> {
             && (matches!(self.word(j), "the" | "a" | "an")
                 // "hosted his Armenian counterpart X"
                 || (j == te && matches!(self.word(j), "his" | "her" | "their"))
+                // "visited jailed PKK leader X": a participle as adjective.
+                || (j <= te + 1 && !self.cap(j) && self.word(j).ends_with("ed") && self.cap(j + 1) && self.is_word_at(j))
                 || self.p.title_words.contains(self.word(j))
                 || self.p.honorifics.match_at(self.tokens, j).is_some()
                 || (self.cap(j) && self.unit_at(j).is_none() && self.is_word_at(j)))

@@ -384,14 +384,19 @@ impl Ctx<'_> {
         false
     }
 
-    /// "Kabulov told reporters after meeting Muttaqi": the gerund after
-    /// "after" or "while" shares the subject of the sentence.
+    /// "Kabulov told reporters after meeting Muttaqi", "X met A before
+    /// meeting B": the gerund after "after", "while" or "before" shares the
+    /// subject of the sentence.
     pub(super) fn subject_before_gerund(&self, t: usize) -> Option<Vec<usize>> {
-        if t == 0 || !matches!(self.word(t - 1), "after" | "while") || !self.word(t).ends_with("ing") {
+        if t == 0 || !matches!(self.word(t - 1), "after" | "while" | "before") || !self.word(t).ends_with("ing") {
             return None;
         }
         let first = self.first_subject_before(t - 1)?;
-        (!self.clause_break_between(self.units[first].end, t - 1)).then(|| vec![first])
+        // "Leaders representing A and B met X before meeting Y": the whole
+        // coordination.
+        let group = self.group_right(first, t - 1);
+        let end = self.units[*group.last().unwrap()].end;
+        (!self.clause_break_between(end, t - 1)).then_some(group)
     }
 
     /// "Massoud vowed to fight on, rejecting the Taliban's offer": a

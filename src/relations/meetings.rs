@@ -529,6 +529,10 @@ impl Ctx<'_> {
         if self.word(p) == "," {
             p += 1;
         }
+        // "a \"national dialogue\" chaired by X": past the closing quote.
+        if self.word(p) == "\"" {
+            p += 1;
+        }
         while matches!(self.word(p), "also" | "was" | "were" | "is" | "are" | "has" | "have" | "had" | "been") {
             p += 1;
         }
@@ -536,6 +540,11 @@ impl Ctx<'_> {
             // "talks attended by A and B"
             let attending = (t..p + n).any(|j| self.p.meet_attending.match_at(self.tokens, j).is_some());
             self.meeting_participants(t, p + n, attending);
+            return;
+        }
+        // "The meeting was chaired by X on Wednesday and attended by Y".
+        if self.p.meet_hosting.match_at(self.tokens, p).is_some_and(|n| self.word(p + n) == "by") {
+            self.chaired_and_attended(t, p);
             return;
         }
         // "X hosted a dinner for A and B": the guests, like "between".

@@ -116,6 +116,38 @@ impl Ctx<'_> {
         }
     }
 
+    /// "The meeting was chaired by X on Wednesday and attended by A and B":
+    /// the chair (at `h`, "chaired by") met each of those who attended.
+    pub(super) fn chaired_and_attended(&mut self, t: usize, h: usize) {
+        let by = (h..(h + 4).min(self.tokens.len())).find(|&k| self.word(k) == "by").unwrap_or(h);
+        let Some(chair) = self.unit_at(self.skip_titles_forward(by + 1, 8)) else { return };
+        let chairs = self.group_right(chair, self.tokens.len());
+        let end = self.units[*chairs.last().unwrap()].end;
+        // "and attended by", past a day or a place: the same meeting.
+        let stop = (end + 8).min(self.tokens.len());
+        let Some(k) = (end..stop)
+            .take_while(|&k| self.unit_at(k).is_none() && (self.word(k) == "and" || !self.is_breaker_at(k)))
+            .find(|&k| self.word(k) == "and" && self.p.meet_attending.match_at(self.tokens, k + 1).is_some())
+        else {
+            return;
+        };
+        let n = self.p.meet_attending.match_at(self.tokens, k + 1).unwrap_or(0);
+        // "attended by UN Assistance Mission to Iraq (UNAMI) head X": the
+        // first actor, past a long title.
+        let from = k + 1 + n;
+        let Some(first) = (from..(from + 12).min(self.tokens.len()))
+            .take_while(|&j| !self.is_breaker_at(j) && self.word(j) != ",")
+            .find_map(|j| self.unit_at(j))
+        else {
+            return;
+        };
+        let attendees = self.group_right(first, self.tokens.len());
+        if self.irrealis_before(t, 0) || self.modal_in_clause(t) || self.denied_before(t) || self.units[first].possessive {
+            return;
+        }
+        self.meet_each(&chairs, &attendees, "meet-chaired-attended", 0.85);
+    }
+
     /// Those who attended a meeting met the participants of the meeting
     /// the article just reported, other than its subject (whose company they
     /// are), themselves and their side; with no such meeting, people met one

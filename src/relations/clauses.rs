@@ -136,6 +136,22 @@ impl Ctx<'_> {
                     {
                         n = n.max(e - (a + k + j));
                     }
+                    // "and the president of the Catalan regional government,
+                    // B": after a conjunction, the title's "of" phrase runs to
+                    // the comma before the name.
+                    let last = rest.len() - 1;
+                    if conjunction && rest[last].text == "," && self.word(a + k + j + n) == "of" && j + n < last {
+                        let plain = (a + k + j + n + 1..a + k + last).all(|i| {
+                            self.is_word_at(i)
+                                && !self.is_breaker_at(i)
+                                && self.trigger_at(i).is_none()
+                                && !self.p.relativizers.contains_word(self.word(i))
+                                && self.unit_at(i).is_none_or(|u| self.units[u].class == Class::Organization)
+                        });
+                        if plain && last - (j + n) <= 7 {
+                            n = rest.len() - j;
+                        }
+                    }
                     in_title[j..(j + n).min(rest.len())].iter_mut().for_each(|x| *x = true);
                 }
             }

@@ -518,6 +518,11 @@ pub fn discover(
             // "the Kabul Unity Council", "Egypt's General Intelligence
             // Service", "the Fatah alliance": names by their head nouns.
             scan.organization_names(i, &mut found);
+            // "the leader of Sumar, Yolanda Diaz": one word after a leader's
+            // "of", then the leader's name.
+            if let Some(e) = scan.one_word_organization(i) {
+                found.push((i, e, Class::Organization));
+            }
             // "the African Union Commission": a listed organization's body
             // is an organization of its own.
             if let Some(m) = mentions[si].iter().find(|m| m.end == i && !m.adjectival) {

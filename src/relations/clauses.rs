@@ -321,7 +321,9 @@ impl Ctx<'_> {
                 let o = &self.units[next_i];
                 let of = if self.word(o.start.wrapping_sub(1)) == "the" { o.start.wrapping_sub(2) } else { o.start.wrapping_sub(1) };
                 let titled = self.word(of) == "of" && of > 0 && self.p.title_words.contains(self.word(of - 1));
-                if titled && self.units[next_i + 1].start == o.end && self.units[next_i + 1].class == Class::Person {
+                // "and leader of Sumar, Yolanda Diaz": a comma may stand before the name.
+                let named = self.units[next_i + 1].start == o.end || (self.word(o.end) == "," && self.units[next_i + 1].start == o.end + 1);
+                if titled && named && self.units[next_i + 1].class == Class::Person {
                     next_i += 1;
                 }
             }

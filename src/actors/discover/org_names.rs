@@ -194,4 +194,43 @@ impl Scan<'_> {
         }
         Some((b, t))
     }
+
+    /// "the leader of Sumar, Yolanda Diaz", "head of Podemos (We Can), Pablo
+    /// Iglesias": one capitalized word after a leader's noun and "of", then
+    /// a comma or a bracket and a person's name, is an organization; not a
+    /// country, a place of the document or a title. "President" and
+    /// "speaker" are left out: "the president of Catalonia, X" leads a place.
+    pub(super) fn one_word_organization(&self, i: usize) -> Option<usize> {
+        let p = self.p;
+        if i < 2 || self.word(i - 1) != "of" || !self.capitalized[i] || self.covered[i] || !self.tokens[i].is_word() {
+            return None;
+        }
+        let noun = self.word(i - 2);
+        if !matches!(
+            noun,
+            "leader" | "head" | "chief" | "chairman" | "chairwoman" | "chairperson" | "chair" | "co-leader" | "supremo" | "boss"
+        ) {
+            return None;
+        }
+        let w = self.word(i);
+        if p.countries.contains(w)
+            || self.words.places.contains(w)
+            || p.is_demonym(w)
+            || p.is_title_or_plural(w)
+            || p.not_names.contains_word(w)
+            || self.capitalized.get(i + 1) == Some(&true)
+        {
+            return None;
+        }
+        // The name of the leader after a comma, or after a translation in
+        // brackets.
+        let mut k = i + 1;
+        if self.word(k) == "(" {
+            k = (k + 1..(k + 6).min(self.tokens.len())).find(|&j| self.word(j) == ")")? + 1;
+        }
+        if self.word(k) != "," {
+            return None;
+        }
+        self.name_at(k + 1).map(|_| i + 1)
+    }
 }

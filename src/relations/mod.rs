@@ -18,6 +18,7 @@
 
 pub mod attribution;
 mod clauses;
+mod coordination;
 pub mod discourse;
 pub mod facts;
 mod handing;

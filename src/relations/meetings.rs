@@ -260,6 +260,10 @@ impl Ctx<'_> {
             let other = if objects_side { subjects } else { objects };
             self.meet_each(&companions, other, "meet-in-company", 0.8);
         }
+        // "Accompanied by C, A met B": the company opens the sentence.
+        if let Some(companions) = self.companions_before(subjects[0]) {
+            self.meet_each(&companions, objects, "meet-in-company", 0.8);
+        }
         let all: Vec<usize> = subjects.iter().chain(objects).copied().collect();
         self.witnesses_meet(end, &all);
     }

@@ -71,6 +71,18 @@ impl Ctx<'_> {
         Some(self.group_right(first, self.tokens.len()))
     }
 
+    /// "Accompanied by C and D, A met B": the company a sentence opens with,
+    /// before the subject unit `s` (C and D met B too).
+    pub(super) fn companions_before(&self, s: usize) -> Option<Vec<usize>> {
+        let n = self.p.meet_company.match_at(self.tokens, 0)?;
+        let first = (n..self.units[s].start).find_map(|k| self.unit_at(k)).filter(|&u| u != s)?;
+        if self.units[first].possessive || (n..self.units[first].start).any(|k| self.is_breaker_at(k) || self.trigger_at(k).is_some()) {
+            return None;
+        }
+        let group = self.group_right(first, self.units[s].start);
+        (!group.contains(&s) && group.iter().all(|&u| self.units[u].class == Class::Person)).then_some(group)
+    }
+
     /// "... in Nairobi in the presence of C and D": the witnesses of a
     /// meeting whose participants end at `end`, within a few words after it
     /// (a place or a time may come first) and in the same clause.

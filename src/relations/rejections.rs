@@ -256,6 +256,23 @@ impl Ctx<'_> {
             .flatten()
             .map(|u| self.units[u].clone())
             .filter(|u| !u.possessive && u.class == o.class);
+        // "a ceasefire proposal by the GNA and the HoR": authors in a
+        // coordination after "by" or "from".
+        let mut b = o.start;
+        while b > 0 && matches!(self.word(b - 1), "the" | "a" | "an") {
+            b -= 1;
+        }
+        let authored = !anaphoric && b > 0 && matches!(self.word(b - 1), "by" | "from");
+        let co_authors: Vec<Unit> = match self.unit_at(o.start).filter(|_| authored) {
+            Some(u) => self
+                .group_right(u, self.tokens.len())
+                .into_iter()
+                .skip(1)
+                .map(|u| self.units[u].clone())
+                .filter(|u| !u.possessive)
+                .collect(),
+            None => Vec::new(),
+        };
         // "a proposal by United Nations envoy X": the envoy proposes for
         // the organization his title names.
         let principal = self
@@ -276,7 +293,7 @@ impl Ctx<'_> {
             let s = self.units[s].clone();
             let (rule, conf) = if anaphoric { ("reject-anaphoric-proposal", 0.8) } else { ("reject-proposal", 0.9) };
             self.emit_with(s.entity, Predicate::Rejected, o.entity, rule, &[&s, &o], conf, context);
-            if let Some(c) = &co_author {
+            for c in co_author.iter().chain(&co_authors) {
                 self.emit_with(s.entity, Predicate::Rejected, c.entity, rule, &[&s, c], conf, context);
             }
             if let Some(org) = principal.as_ref().filter(|org| org.entity != s.entity) {

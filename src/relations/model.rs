@@ -429,7 +429,10 @@ impl<'a> Ctx<'a> {
                 "he" | "she" => Class::Person,
                 _ => continue,
             };
-            if !matches!(self.word(i - 1), "after" | "before" | "when" | "while" | "since" | "because" | "as" | "where") {
+            // "the trip, during which he negotiated with X": a relative
+            // clause of time or place after a preposition, the same way.
+            let relative = self.word(i - 1) == "which" && i >= 2 && matches!(self.word(i - 2), "during" | "in" | "at" | "after");
+            if !relative && !matches!(self.word(i - 1), "after" | "before" | "when" | "while" | "since" | "because" | "as" | "where") {
                 continue;
             }
             let first = merged.iter().find(|u| {

@@ -314,10 +314,10 @@ pub struct Patterns {
     /// Verbs that are themselves a proposal: (folded verb, folded noun).
     pub proposal_verbs: Vec<(String, String)>,
     pub reject_blockers: PhraseSet,
-    /// "X said Y's proposal cannot be accepted": what a speaker says of a
-    /// proposal to reject it.
     /// "rejected X as a mediator": roles an actor offers to play.
     pub reject_roles: PhraseSet,
+    /// "X said Y's proposal cannot be accepted": what a speaker says of a
+    /// proposal to reject it.
     pub reject_unacceptable: PhraseSet,
     /// Titles of people who speak or negotiate for their organization: a
     /// proposal by "UN envoy X" is the UN's too.

@@ -490,20 +490,23 @@ impl Ctx<'_> {
 
     /// The preposition that governs unit `u`, if any.
     pub(super) fn preposition_before(&self, u: usize) -> Option<&str> {
+        let k = self.start_with_article(u);
+        (k > 0 && PREPOSITIONS.contains(&self.word(k - 1))).then(|| self.word(k - 1))
+    }
+
+    /// Where unit `u` starts with its articles: "the" of "the NRF".
+    fn start_with_article(&self, u: usize) -> usize {
         let mut k = self.units[u].start;
         while k > 0 && matches!(self.word(k - 1), "the" | "a" | "an") {
             k -= 1;
         }
-        (k > 0 && PREPOSITIONS.contains(&self.word(k - 1))).then(|| self.word(k - 1))
+        k
     }
 
     /// Whether organization `u` follows "of" after a person's title: "the
     /// leader of the NRF", "the number three of the PSOE".
     fn unnamed_holder_of(&self, u: usize) -> bool {
-        let mut k = self.units[u].start;
-        while k > 0 && matches!(self.word(k - 1), "the" | "a" | "an") {
-            k -= 1;
-        }
+        let k = self.start_with_article(u);
         self.units[u].class == Class::Organization
             && k >= 2
             && self.word(k - 1) == "of"

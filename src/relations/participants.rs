@@ -137,16 +137,15 @@ impl Ctx<'_> {
         let end = self.units[*chairs.last().unwrap()].end;
         // "and attended by", past a day or a place: the same meeting.
         let stop = (end + 8).min(self.tokens.len());
-        let Some(k) = (end..stop)
+        let Some(from) = (end..stop)
             .take_while(|&k| self.unit_at(k).is_none() && (self.word(k) == "and" || !self.is_breaker_at(k)))
-            .find(|&k| self.word(k) == "and" && self.p.meet_attending.match_at(self.tokens, k + 1).is_some())
+            .filter(|&k| self.word(k) == "and")
+            .find_map(|k| self.p.meet_attending.match_at(self.tokens, k + 1).map(|n| k + 1 + n))
         else {
             return;
         };
-        let n = self.p.meet_attending.match_at(self.tokens, k + 1).unwrap_or(0);
         // "attended by UN Assistance Mission to Iraq (UNAMI) head X": the
         // first actor, past a long title.
-        let from = k + 1 + n;
         let Some(first) = (from..(from + 12).min(self.tokens.len()))
             .take_while(|&j| !self.is_breaker_at(j) && self.word(j) != ",")
             .find_map(|j| self.unit_at(j))

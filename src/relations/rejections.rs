@@ -258,12 +258,8 @@ impl Ctx<'_> {
             .filter(|u| !u.possessive && u.class == o.class);
         // "a ceasefire proposal by the GNA and the HoR": authors in a
         // coordination after "by" or "from".
-        let mut b = o.start;
-        while b > 0 && matches!(self.word(b - 1), "the" | "a" | "an") {
-            b -= 1;
-        }
-        let authored = !anaphoric && b > 0 && matches!(self.word(b - 1), "by" | "from");
-        let co_authors: Vec<Unit> = match self.unit_at(o.start).filter(|_| authored) {
+        let authored = |u: usize| !anaphoric && matches!(self.preposition_before(u), Some("by" | "from"));
+        let co_authors: Vec<Unit> = match self.unit_at(o.start).filter(|&u| authored(u)) {
             Some(u) => self
                 .group_right(u, self.tokens.len())
                 .into_iter()

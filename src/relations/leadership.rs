@@ -137,6 +137,12 @@ impl Ctx<'_> {
         // Sheikh Haibatullah Akhundzada" (titles first).
         let org_end = self.units[org].end;
         let named_after = {
+            // "the head of the National Intelligence Organization (MIT), X":
+            // past the acronym in brackets.
+            let org_end = match (self.word(org_end), self.word(org_end + 2)) {
+                ("(", ")") => org_end + 3,
+                _ => org_end,
+            };
             let end = self.skip_place_after(org_end);
             let mut k = end;
             while k < end + 2 && matches!(self.word(k), "," | ":" | "-") {
@@ -329,10 +335,13 @@ impl Ctx<'_> {
         }
         let Some(org) = self.unit_at(j) else { return };
         let (a, b) = (self.units[p].clone(), self.units[org].clone());
+        // "the Erdogan-led AKP's deputy chairman": the compound names the
+        // leader of the organization, whatever it owns.
+        let compound = t >= 1 && self.word(t - 1) == "-";
         if a.class != Class::Person
             || a.possessive
             || b.class != Class::Organization
-            || b.possessive
+            || (b.possessive && !compound)
             || b.proxy
             || self.p.subunits.match_at(self.tokens, b.name_end).is_some()
         {
@@ -388,6 +397,14 @@ impl Ctx<'_> {
             let definite = b < org.start;
             if self.title_blocked(org.start) {
                 continue;
+            }
+            // "the PKK's jailed leader Abdullah Ocalan": the name right after.
+            if self.word(org.end) == "'s" {
+                if let Some(p) = self.unit_at(after).filter(|&p| self.units[p].class == Class::Person && !self.units[p].possessive) {
+                    let a = self.units[p].clone();
+                    self.emit(a.entity, Predicate::Leads, org.entity, "leads-title", &[&a, &org], 0.9);
+                    continue;
+                }
             }
             // Title, comma, name: "the Taliban's supreme leader, Akhundzada".
             if self.word(after) == "," {

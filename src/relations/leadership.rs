@@ -155,7 +155,11 @@ impl Ctx<'_> {
         // punctuation between, is its leader's, whoever stands before the title.
         let right_after = named_after.filter(|&p| !(org_end..self.units[p].start).any(|k| matches!(self.word(k), "," | ":" | "(" | "-")));
         // "A, leader of B" / "A who is the leader of B" / "A is the chief of B".
-        let person = self.units.iter().rposition(|u| u.end <= n).filter(|_| !after_preposition && right_after.is_none()).filter(|&p| {
+        // "A, President of Republika Srpska and leader of B": past an
+        // organization in the complement of A's other title.
+        let complement = |o: usize| self.units[o].class == Class::Organization && self.preposition_before(o) == Some("of");
+        let before = (0..self.units.len()).rev().find(|&u| self.units[u].end <= n && !complement(u));
+        let person = before.filter(|_| !after_preposition && right_after.is_none()).filter(|&p| {
             let u = &self.units[p];
             if u.class != Class::Person || u.possessive {
                 return false;
@@ -185,7 +189,7 @@ impl Ctx<'_> {
                 && (u.end..n).all(|k| {
                     (!self.is_breaker_at(k) || (appointed && self.p.appointment_verbs.contains_word(self.word(k))))
                         && self.trigger_at(k).is_none()
-                        && self.unit_at(k).is_none()
+                        && self.unit_at(k).is_none_or(complement)
                 })
                 && !gap.iter().any(|t| matches!(t.text.as_str(), "former" | "ex" | "(" | ")"))
                 // "A, and the speaker of B, C": a new member of a list, not

@@ -311,7 +311,8 @@ impl Ctx<'_> {
 
     pub(super) fn lead_verb(&mut self, t: usize, te: usize) {
         // "A-led B", "A led B", "A, who heads B", "A heads the B".
-        let person = if t >= 1 && self.word(t - 1) == "-" {
+        let compound = t >= 1 && self.word(t - 1) == "-";
+        let person = if compound {
             self.unit_ending_at(t - 1)
         } else if let Some(u) = self.unit_ending_at(t) {
             Some(u)
@@ -341,7 +342,6 @@ impl Ctx<'_> {
         let (a, b) = (self.units[p].clone(), self.units[org].clone());
         // "the Erdogan-led AKP's deputy chairman": the compound names the
         // leader of the organization, whatever it owns.
-        let compound = t >= 1 && self.word(t - 1) == "-";
         if a.class != Class::Person
             || a.possessive
             || b.class != Class::Organization
@@ -402,23 +402,18 @@ impl Ctx<'_> {
             if self.title_blocked(org.start) {
                 continue;
             }
-            // "the PKK's jailed leader Abdullah Ocalan": the name right after.
-            if self.word(org.end) == "'s" {
-                if let Some(p) = self.unit_at(after).filter(|&p| self.units[p].class == Class::Person && !self.units[p].possessive) {
-                    let a = self.units[p].clone();
-                    self.emit(a.entity, Predicate::Leads, org.entity, "leads-title", &[&a, &org], 0.9);
-                    continue;
-                }
-            }
-            // Title, comma, name: "the Taliban's supreme leader, Akhundzada".
-            if self.word(after) == "," {
-                if let Some(p) = self.unit_at(after + 1) {
-                    let a = self.units[p].clone();
-                    if a.class == Class::Person && !a.possessive {
-                        self.emit(a.entity, Predicate::Leads, org.entity, "leads-title", &[&a, &org], 0.9);
-                        continue;
-                    }
-                }
+            // Title, comma, name: "the Taliban's supreme leader, Akhundzada";
+            // after a possessive, the name right after too: "the PKK's jailed
+            // leader Abdullah Ocalan".
+            let named = match self.word(after) {
+                "," => self.unit_at(after + 1),
+                _ if self.word(org.end) == "'s" => self.unit_at(after),
+                _ => None,
+            };
+            if let Some(p) = named.filter(|&p| self.units[p].class == Class::Person && !self.units[p].possessive) {
+                let a = self.units[p].clone();
+                self.emit(a.entity, Predicate::Leads, org.entity, "leads-title", &[&a, &org], 0.9);
+                continue;
             }
             // Name, then the title in apposition or after a copula:
             // "Akhundzada, the Taliban leader", "Massoud is the NRF's leader".

@@ -168,9 +168,12 @@ impl Discourse {
                     }
                 }
                 // "The NRF said its delegation had met ...": the organization
-                // the sentence named before, standing for its envoys.
+                // the sentence named before, standing for its envoys. "the
+                // party and its leader, X": the organization X leads.
                 "its" | "their"
-                    if quotes % 2 == 0 && (i + 1..(i + 3).min(tokens.len())).any(|k| p.proxies.match_at(tokens, k).is_some()) =>
+                    if quotes % 2 == 0
+                        && ((i + 1..(i + 3).min(tokens.len())).any(|k| p.proxies.match_at(tokens, k).is_some())
+                            || (w == "its" && p.leader_titles.match_at(tokens, i + 1).is_some())) =>
                 {
                     if let Some(m) = named_before(i, Class::Organization) {
                         out.push(pronoun(m.entity));

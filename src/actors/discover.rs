@@ -363,6 +363,21 @@ pub fn stretch_listed_names(
     }
 }
 
+/// What a discovered entity's first name said, kept to compare later names
+/// of the document with it.
+struct KnownName {
+    /// Its key words.
+    words: Vec<String>,
+    /// The country of an organization, where its name or a possessive
+    /// before it gives one (first four letters: "egyp" for both "Egypt's"
+    /// and "Egyptian").
+    nation: Option<String>,
+    /// The country named in a possessive before an organization's first
+    /// mention ("Egypt" of "Egypt's General Intelligence Service"), until
+    /// its label takes it.
+    owner: Option<String>,
+}
+
 /// Finds the actors a document introduces that the gazetteer does not list.
 /// `mentions` are the resolved gazetteer mentions of each sentence.
 pub fn discover(
@@ -375,15 +390,9 @@ pub fn discover(
 ) -> Discovered {
     let mut out = Discovered { entities: Vec::new(), mentions: vec![Vec::new(); sentences.len()] };
     let base = gaz.entities.len();
-    // Key words of each discovered entity, and the entity of each name seen.
-    let mut entity_words: Vec<Vec<String>> = Vec::new();
-    // The country of each discovered organization, where its name or a
-    // possessive before it gives one (first four letters: "egyp" for both
-    // "Egypt's" and "Egyptian").
-    let mut entity_nations: Vec<Option<String>> = Vec::new();
-    // The country named in a possessive before each organization's first
-    // mention ("Egypt" of "Egypt's General Intelligence Service").
-    let mut entity_owners: Vec<Option<String>> = Vec::new();
+    // What each discovered entity's name says (`out.entities[k]` is
+    // `known[k]`), and the entity of each name seen.
+    let mut known: Vec<KnownName> = Vec::new();
     let mut seen: std::collections::HashMap<(Class, Vec<String>), usize> = std::collections::HashMap::new();
     for (si, sentence) in sentences.iter().enumerate() {
         let tokens = &sentence.tokens;
@@ -581,10 +590,10 @@ pub fn discover(
                 .map(|w| w.chars().take(4).collect::<String>());
             let compatible = |e: usize| {
                 let k = e.wrapping_sub(base);
-                k >= entity_nations.len() || nation.is_none() || entity_nations[k].is_none() || entity_nations[k] == nation
+                k >= known.len() || nation.is_none() || known[k].nation.is_none() || known[k].nation == nation
             };
             // The same name again in the document: no comparison needed.
-            let known = seen.get(&(class, words.clone())).copied().filter(|&e| compatible(e));
+            let again = seen.get(&(class, words.clone())).copied().filter(|&e| compatible(e));
             // "the Myanmar National Democratic Army (MNDAA)": the article
             // equates the name with the listed actor in parentheses.
             let bracketed = (sentence.tokens.get(end).is_some_and(|t| t.text == "(")).then(|| {
@@ -598,7 +607,7 @@ pub fn discover(
                 .then(|| {
                     let w = &words[1];
                     let holders: Vec<usize> = (0..out.entities.len())
-                        .filter(|&k| out.entities[k].class == Class::Person && entity_words[k].len() >= 2 && entity_words[k].contains(w))
+                        .filter(|&k| out.entities[k].class == Class::Person && known[k].words.len() >= 2 && known[k].words.contains(w))
                         .collect();
                     (holders.len() == 1).then(|| base + holders[0])
                 })
@@ -618,7 +627,7 @@ pub fn discover(
                     });
                     let found_here = (0..out.entities.len())
                         .filter(|&k| {
-                            out.entities[k].class == Class::Person && entity_words[k].len() >= 2 && entity_words[k].last() == Some(w)
+                            out.entities[k].class == Class::Person && known[k].words.len() >= 2 && known[k].words.last() == Some(w)
                         })
                         .map(|k| base + k);
                     let mut all: Vec<usize> = listed.chain(found_here).collect();
@@ -642,44 +651,49 @@ pub fn discover(
                     (variant_of(gaz, Class::Person, &all) == Some(m.entity)).then_some(m.entity)
                 })
                 .flatten();
-            let entity = if let Some(e) = known {
+            // A discovered entity of the same name: one of the same country
+            // to join, else one of another country ("Egypt's" and "the
+            // Sudanese General Intelligence Service") to tell apart.
+            let same_name = || {
+                let mut rival = None;
+                for (k, (entity, name)) in out.entities.iter().zip(&known).enumerate() {
+                    if entity.class == class && same_words(&name.words, &words, class) {
+                        if compatible(base + k) {
+                            return (Some(k), None);
+                        }
+                        rival = rival.or(Some(k));
+                    }
+                }
+                (None, rival)
+            };
+            let earlier = again
+                .or(first_names_of)
+                .or(short_reference)
+                .or(addressed)
+                .or(bracketed.flatten().map(|m| m.entity))
+                .or_else(|| variant_of(gaz, class, &words));
+            let (same, rival) = if earlier.is_some() { (None, None) } else { same_name() };
+            let entity = if let Some(e) = earlier {
                 e
-            } else if let Some(e) = first_names_of {
-                e
-            } else if let Some(e) = short_reference {
-                e
-            } else if let Some(e) = addressed {
-                e
-            } else if let Some(m) = bracketed.flatten() {
-                m.entity
-            } else if let Some(e) = variant_of(gaz, class, &words) {
-                e
-            } else if let Some(k) = (0..out.entities.len())
-                .find(|&k| out.entities[k].class == class && compatible(base + k) && same_words(&entity_words[k], &words, class))
-            {
+            } else if let Some(k) = same {
                 base + k
             } else {
                 // The other country's body of the same name was named
                 // before: both labels carry their country, so that neither
                 // stands for the other across documents.
-                let rival = (0..out.entities.len())
-                    .find(|&k| out.entities[k].class == class && !compatible(base + k) && same_words(&entity_words[k], &words, class));
                 let owner_name = owner.map(|k| scan.original(k).to_string());
                 let label = match (&owner_name, rival) {
                     (Some(o), Some(_)) => format!("{o}'s {label}"),
                     _ => label,
                 };
                 if let Some(k) = rival {
-                    if let Some(o) = &entity_owners[k] {
+                    if let Some(o) = known[k].owner.take() {
                         let renamed = format!("{o}'s {}", out.entities[k].pref_label);
                         out.entities[k].iri = discovered_iri(&renamed);
                         out.entities[k].pref_label = renamed;
-                        entity_owners[k] = None;
                     }
                 }
-                entity_words.push(words.clone());
-                entity_nations.push(nation.clone());
-                entity_owners.push(owner_name);
+                known.push(KnownName { words: words.clone(), nation: nation.clone(), owner: owner_name });
                 out.entities.push(Entity {
                     iri: discovered_iri(&label),
                     class,

@@ -189,6 +189,8 @@ struct RawLeads {
     appointment: Vec<String>,
     #[serde(default)]
     fighters: Vec<String>,
+    #[serde(default)]
+    one_word_leaders: Vec<String>,
     verbs: Vec<String>,
     passive: Vec<String>,
     blockers: Vec<String>,
@@ -341,6 +343,9 @@ pub struct Patterns {
     pub appointment_verbs: PhraseSet,
     /// "Maoist rebel chief X": the fighters' word before a leader's title.
     pub fighter_words: PhraseSet,
+    /// "the leader of Sumar, X": leader's nouns after which one capitalized
+    /// word is an organization.
+    pub one_word_leaders: PhraseSet,
     pub lead_verbs: PhraseSet,
     pub lead_passive: PhraseSet,
     pub lead_blockers: PhraseSet,
@@ -450,6 +455,7 @@ impl Patterns {
             state_titles: p(&raw.leads.state_titles),
             appointment_verbs: p(&raw.leads.appointment),
             fighter_words: p(&raw.leads.fighters),
+            one_word_leaders: p(&raw.leads.one_word_leaders),
             lead_verbs: p(&raw.leads.verbs),
             lead_passive: p(&raw.leads.passive),
             lead_blockers: p(&raw.leads.blockers),

@@ -547,8 +547,8 @@ impl Ctx<'_> {
             return;
         }
         // "The meeting was chaired by X on Wednesday and attended by Y".
-        if self.p.meet_hosting.match_at(self.tokens, p).is_some_and(|n| self.word(p + n) == "by") {
-            self.chaired_and_attended(t, p);
+        if let Some(by) = self.p.meet_hosting.match_at(self.tokens, p).map(|n| p + n).filter(|&by| self.word(by) == "by") {
+            self.chaired_and_attended(t, by);
             return;
         }
         // "X hosted a dinner for A and B": the guests, like "between".

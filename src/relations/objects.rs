@@ -33,8 +33,11 @@ impl Ctx<'_> {
                 let unit = &self.units[u];
                 // "met at the Junts offices in the European Parliament with
                 // X": an organization in a phrase of place is no partner.
-                let at = if self.word(j - 1) == "the" { j.saturating_sub(2) } else { j - 1 };
-                if matches!(self.word(at), "at" | "in" | "inside") && j > te {
+                let place = j > te && {
+                    let at = if self.word(j - 1) == "the" { j - 2 } else { j - 1 };
+                    matches!(self.word(at), "at" | "in" | "inside")
+                };
+                if place {
                     limit = (limit + unit.end - j + 2).min(self.tokens.len());
                     j = unit.end;
                     continue;

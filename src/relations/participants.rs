@@ -129,9 +129,8 @@ impl Ctx<'_> {
     }
 
     /// "The meeting was chaired by X on Wednesday and attended by A and B":
-    /// the chair (at `h`, "chaired by") met each of those who attended.
-    pub(super) fn chaired_and_attended(&mut self, t: usize, h: usize) {
-        let by = (h..(h + 4).min(self.tokens.len())).find(|&k| self.word(k) == "by").unwrap_or(h);
+    /// the chair (after "by" at `by`) met each of those who attended.
+    pub(super) fn chaired_and_attended(&mut self, t: usize, by: usize) {
         let Some(chair) = self.unit_at(self.skip_titles_forward(by + 1, 8)) else { return };
         let chairs = self.group_right(chair, self.tokens.len());
         let end = self.units[*chairs.last().unwrap()].end;

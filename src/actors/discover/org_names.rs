@@ -198,18 +198,14 @@ impl Scan<'_> {
     /// "the leader of Sumar, Yolanda Diaz", "head of Podemos (We Can), Pablo
     /// Iglesias": one capitalized word after a leader's noun and "of", then
     /// a comma or a bracket and a person's name, is an organization; not a
-    /// country, a place of the document or a title. "President" and
-    /// "speaker" are left out: "the president of Catalonia, X" leads a place.
+    /// country, a place of the document or a title. The nouns are
+    /// `leads.one_word_leaders`.
     pub(super) fn one_word_organization(&self, i: usize) -> Option<usize> {
         let p = self.p;
         if i < 2 || self.word(i - 1) != "of" || !self.capitalized[i] || self.covered[i] || !self.tokens[i].is_word() {
             return None;
         }
-        let noun = self.word(i - 2);
-        if !matches!(
-            noun,
-            "leader" | "head" | "chief" | "chairman" | "chairwoman" | "chairperson" | "chair" | "co-leader" | "supremo" | "boss"
-        ) {
+        if !p.one_word_leaders.contains_word(self.word(i - 2)) {
             return None;
         }
         let w = self.word(i);

@@ -51,8 +51,28 @@ pub fn open_for_reading(path: &Path) -> Result<Store> {
     if path.is_file() {
         bail!("{}: is a file, not a store folder", path.display());
     }
-    Store::open_read_only(path).map_err(|e| describe_open_error(path, &e.to_string()))
+    // A writer that flushes or compacts deletes table files the manifest we
+    // just read still names; opening again reads its new manifest.
+    let mut attempt = 0;
+    loop {
+        match Store::open_read_only(path) {
+            Ok(store) => return Ok(store),
+            Err(e) => {
+                let message = e.to_string();
+                if attempt < READ_OPEN_ATTEMPTS && message.contains("No such file or directory") {
+                    attempt += 1;
+                    std::thread::sleep(std::time::Duration::from_millis(10 * u64::from(attempt)));
+                    continue;
+                }
+                return Err(describe_open_error(path, &message));
+            }
+        }
+    }
 }
+
+/// How often a reader opens again when a running writer removed a file under
+/// it; the waits add up to about two seconds.
+const READ_OPEN_ATTEMPTS: u32 = 20;
 
 fn describe_open_error(path: &Path, message: &str) -> anyhow::Error {
     if message.contains("LOCK") || message.contains("lock") {

@@ -220,6 +220,43 @@ fn a_second_writer_is_refused_and_readers_see_a_snapshot() {
     assert!(build(&store, &[&good]).status.success());
 }
 
+/// A reader that opens the store while the writer flushes and compacts may
+/// find a table file the writer has just deleted; it must open again on the
+/// fresh state instead of failing.
+#[test]
+fn readers_open_while_the_writer_compacts() {
+    use oxigraph::model::{GraphName, Literal, NamedNode, Quad};
+    let dir = tempfile::tempdir().unwrap();
+    let store = dir.path().join("db");
+    let good = dir.path().join("good.txt");
+    std::fs::write(&good, GOOD).unwrap();
+    assert!(build(&store, &[&good]).status.success());
+    let writer = actorgraph::graph::store::open_for_writing(&store).unwrap();
+    let stop = std::sync::atomic::AtomicBool::new(false);
+    std::thread::scope(|scope| {
+        scope.spawn(|| {
+            let p = NamedNode::new_unchecked("https://example.org/p");
+            let mut round = 0u32;
+            while !stop.load(std::sync::atomic::Ordering::Relaxed) {
+                let g = NamedNode::new_unchecked(format!("https://example.org/g{}", round % 7));
+                let quads: Vec<Quad> = (0..200)
+                    .map(|i| Quad::new(p.clone(), p.clone(), Literal::from(format!("{round}-{i}")), GraphName::NamedNode(g.clone())))
+                    .collect();
+                actorgraph::graph::store::replace_graph(&writer, g.as_ref(), &quads).unwrap();
+                writer.flush().unwrap();
+                writer.optimize().unwrap();
+                round += 1;
+            }
+        });
+        let reads: Vec<_> = (0..40).map(|_| run(&["query", "--store", store.to_str().unwrap(), "--format", "csv", "articles"])).collect();
+        stop.store(true, std::sync::atomic::Ordering::Relaxed);
+        for out in reads {
+            assert!(out.status.success(), "{}", stderr(&out));
+            assert!(String::from_utf8_lossy(&out.stdout).contains("good.txt"));
+        }
+    });
+}
+
 #[test]
 fn leftover_bulk_files_are_removed_when_writing() {
     let dir = tempfile::tempdir().unwrap();

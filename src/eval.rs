@@ -24,9 +24,9 @@ PREFIX nif: <http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#>
 PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
 ";
 
-const FACTS: &str = "SELECT DISTINCT ?doc ?p ?s ?o ?sentence WHERE {
+const FACTS: &str = "SELECT DISTINCT ?doc ?p ?s ?o ?sentence ?rule WHERE {
   GRAPH ?g { ?si ?pi ?oi . VALUES ?pi { ag:metWith ag:rejected ag:leads } ?g dcterms:identifier ?doc .
-    OPTIONAL { ?f rdf:subject ?si ; rdf:predicate ?pi ; rdf:object ?oi ; ag:evidence ?ev . ?ev nif:anchorOf ?sentence } }
+    OPTIONAL { ?f rdf:subject ?si ; rdf:predicate ?pi ; rdf:object ?oi ; ag:evidence ?ev . ?ev nif:anchorOf ?sentence OPTIONAL { ?f ag:rule ?rule } } }
   OPTIONAL { ?si skos:prefLabel ?sp } OPTIONAL { ?si rdfs:label ?sl }
   OPTIONAL { ?oi skos:prefLabel ?op } OPTIONAL { ?oi rdfs:label ?ol }
   BIND(COALESCE(?sp, ?sl, STR(?si)) AS ?s)
@@ -139,6 +139,17 @@ pub struct FactRow {
     pub evidence: String,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub kind: Option<String>,
+    /// For spurious facts, the rules that produced it (`ag:rule`).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub rules: Vec<String>,
+}
+
+/// How many of the facts a rule produced match a gold row, and how many
+/// match none; a fact that several rules produced counts for each.
+#[derive(Debug, Clone, Serialize, Default)]
+pub struct RuleCount {
+    pub right: usize,
+    pub wrong: usize,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -163,6 +174,9 @@ pub struct Report {
     pub missed_mentions: Vec<(String, String)>,
     pub spurious_mentions: Vec<(String, String)>,
     pub duplicate_entities: Vec<String>,
+    /// Right and wrong facts per extraction rule: where to look first when
+    /// precision drops.
+    pub by_rule: BTreeMap<String, RuleCount>,
 }
 
 fn read_tsv(path: &Path) -> Result<Vec<HashMap<String, String>>> {
@@ -187,6 +201,9 @@ fn select(store: &Store, sparql: &str) -> Result<Vec<HashMap<String, String>>> {
     Ok(rows)
 }
 
+/// A system fact: document, predicate, canonical subject and object.
+type FactKey = (String, String, String, String);
+
 /// Builds a temporary store from `inputs` and scores it.
 pub fn evaluate(ontology: &Ontology, inputs: &[PathBuf], gold: &Path, mentions: &Path, aliases: &[PathBuf]) -> Result<Report> {
     let table = if aliases.is_empty() { Aliases::from_ontology(ontology) } else { Aliases::read(aliases)? };
@@ -198,11 +215,14 @@ pub fn evaluate(ontology: &Ontology, inputs: &[PathBuf], gold: &Path, mentions: 
     }
     let fact_rows = select(&store, FACTS)?;
     let mention_rows = select(&store, MENTIONS)?;
-    let mut system: BTreeMap<(String, String, String, String), String> = BTreeMap::new();
+    // (doc, predicate, subject, object) -> (a sentence, the rules).
+    let mut system: BTreeMap<FactKey, (String, BTreeSet<String>)> = BTreeMap::new();
     for r in &fact_rows {
         let key = (r["doc"].clone(), r["p"].clone(), table.canon(&r["s"]), table.canon(&r["o"]));
-        let sentence = r.get("sentence").cloned().unwrap_or_default();
-        system.entry(key).or_insert(sentence);
+        let entry = system.entry(key).or_insert_with(|| (r.get("sentence").cloned().unwrap_or_default(), BTreeSet::new()));
+        if let Some(rule) = r.get("rule") {
+            entry.1.insert(rule.clone());
+        }
     }
     let gold_rows: Vec<Gold> = read_tsv(gold)?
         .into_iter()
@@ -217,7 +237,8 @@ pub fn evaluate(ontology: &Ontology, inputs: &[PathBuf], gold: &Path, mentions: 
         .collect();
     let mut matched = vec![false; gold_rows.len()];
     let mut spurious = Vec::new();
-    for ((doc, p, s, o), sentence) in &system {
+    let mut by_rule: BTreeMap<String, RuleCount> = BTreeMap::new();
+    for ((doc, p, s, o), (sentence, rules)) in &system {
         let mut hit: Option<isize> = None;
         for (i, g) in gold_rows.iter().enumerate() {
             if g.doc != *doc || g.predicate != *p {
@@ -232,6 +253,14 @@ pub fn evaluate(ontology: &Ontology, inputs: &[PathBuf], gold: &Path, mentions: 
                 hit = Some(-1);
             }
         }
+        for rule in rules {
+            let count = by_rule.entry(rule.clone()).or_default();
+            if hit.is_some() {
+                count.right += 1;
+            } else {
+                count.wrong += 1;
+            }
+        }
         match hit {
             None => {
                 spurious.push(FactRow {
@@ -241,6 +270,7 @@ pub fn evaluate(ontology: &Ontology, inputs: &[PathBuf], gold: &Path, mentions: 
                     object: o.clone(),
                     evidence: sentence.clone(),
                     kind: None,
+                    rules: rules.iter().cloned().collect(),
                 });
             }
             Some(i) if i >= 0 => {
@@ -261,6 +291,7 @@ pub fn evaluate(ontology: &Ontology, inputs: &[PathBuf], gold: &Path, mentions: 
             object: g.object.iter().cloned().collect::<Vec<_>>().join("|"),
             evidence: g.note.clone(),
             kind: Some(g.kind.clone()),
+            rules: Vec::new(),
         })
         .collect();
     let mut by_predicate = BTreeMap::new();
@@ -304,6 +335,7 @@ pub fn evaluate(ontology: &Ontology, inputs: &[PathBuf], gold: &Path, mentions: 
         missed_mentions: gold_mentions.difference(&sys_mentions).cloned().collect(),
         spurious_mentions: sys_mentions.difference(&gold_mentions).cloned().collect(),
         duplicate_entities,
+        by_rule,
     })
 }
 
@@ -325,11 +357,12 @@ impl Report {
         }
         for f in &self.spurious {
             s.push_str(&format!(
-                "spurious    {}  {} {} {}\n            sentence: {}\n",
+                "spurious    {}  {} {} {}  (rule {})\n            sentence: {}\n",
                 f.doc,
                 f.subject,
                 f.predicate,
                 f.object,
+                f.rules.join(", "),
                 one_line(&f.evidence)
             ));
         }
@@ -344,6 +377,9 @@ impl Report {
         }
         for (p, v) in &self.by_predicate {
             s.push_str(&format!("{p:9} P={:.3} R={:.3} F1={:.3} (tp {}, fp {}, fn {})\n", v.precision, v.recall, v.f1, v.tp, v.fp, v.fn_));
+        }
+        for (rule, c) in &self.by_rule {
+            s.push_str(&format!("rule {rule}: {} right, {} wrong\n", c.right, c.wrong));
         }
         for (k, v) in &self.recall_by_kind {
             s.push_str(&format!("recall on {k} facts: {:.3} of {}\n", v.recall, v.gold));

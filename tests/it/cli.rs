@@ -177,6 +177,27 @@ fn eval_scores_the_corpus_in_text_and_json() {
     assert_eq!(json["documents"], 5);
     let f1 = json["explicit"]["f1"].as_f64().unwrap();
     assert!(f1 > 0.5, "explicit F1 on the sample corpus: {f1}");
+    // Every right and wrong fact is counted under the rule that made it.
+    let by_rule = json["by_rule"].as_object().expect("by_rule");
+    let count = |key: &str| by_rule.values().map(|c| c[key].as_u64().unwrap()).sum::<u64>();
+    assert!(by_rule.contains_key("meet-verb-object"), "{by_rule:?}");
+    assert!(count("right") >= json["facts"]["tp"].as_u64().unwrap(), "{by_rule:?}");
+    assert!(count("wrong") >= json["facts"]["fp"].as_u64().unwrap(), "{by_rule:?}");
+    assert!(text.contains("rule meet-verb-object: "), "{text}");
+
+    // A fact the gold lacks is wrong, and names the rule that made it.
+    let dir = tempfile::tempdir().unwrap();
+    let article = dir.path().join("a.txt");
+    std::fs::write(&article, "Ahmad Massoud met Ismail Khan in Tehran on Sunday.\n").unwrap();
+    let empty_gold = dir.path().join("gold.tsv");
+    std::fs::write(&empty_gold, "doc\tsubject\tpredicate\tobject\tkind\tnote\n").unwrap();
+    let empty_mentions = dir.path().join("mentions.tsv");
+    std::fs::write(&empty_mentions, "doc\tentity\n").unwrap();
+    let (g, m, a) = (empty_gold.to_str().unwrap(), empty_mentions.to_str().unwrap(), article.to_str().unwrap());
+    let json: serde_json::Value = serde_json::from_str(&ok(&["eval", "--gold", g, "--mentions", m, a, "--format", "json"])).unwrap();
+    assert_eq!(json["spurious"][0]["rules"], serde_json::json!(["meet-verb-object"]), "{json}");
+    assert_eq!(json["by_rule"]["meet-verb-object"], serde_json::json!({"right": 0, "wrong": 1}), "{json}");
+    assert!(ok(&["eval", "--gold", g, "--mentions", m, a]).contains("(rule meet-verb-object)"));
 }
 
 #[test]

@@ -166,7 +166,7 @@ def main():
             for x in r["missed"]:
                 print("missed  ", x["doc"], x["subject"], x["predicate"], x["object"], x.get("kind") or "", sep="\t")
             for x in r["spurious"]:
-                print("spurious", x["doc"], x["subject"], x["predicate"], x["object"], x.get("evidence", "")[:160], sep="\t")
+                print("spurious", x["doc"], x["subject"], x["predicate"], x["object"], ",".join(x.get("rules", [])), x.get("evidence", "")[:160], sep="\t")
             for d, e in r["missed_mentions"]:
                 print("no mention ", d, e, sep="\t")
             for d, e in r["spurious_mentions"]:

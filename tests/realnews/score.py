@@ -80,6 +80,13 @@ SPLIT = {
     # `gambia` and `zimbabwe` are never read.
     "turkeypkk": "dev", "qatar": "dev", "catalonia": "dev", "ivorycoast": "dev",
     "gambia": "test13", "zimbabwe": "test13",
+    # Gathered and annotated on 2026-12-06 (seventh session) by helpers who
+    # saw neither rules nor output, scored blind with that session's start
+    # binary before anyone read them (blind-2026-12-06h.md); `kyrgyztajik`
+    # and `nicaragua` became development conflicts right after,
+    # `bougainville` and `georgia` are never read.
+    "kyrgyztajik": "dev", "nicaragua": "dev",
+    "bougainville": "test14", "georgia": "test14",
 }
 
 

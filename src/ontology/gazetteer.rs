@@ -218,12 +218,16 @@ impl Gazetteer {
                 names[i].short.push(e);
             }
         }
-        // "Houthi militias" for "Houthis": derived names, after every listed
-        // one so that none displaces a name the gazetteer gives.
+        // "Houthi militias" for "Houthis", "Tamil Tiger rebels" for "Tamil
+        // Tigers": derived names, after every listed one so that none
+        // displaces a name the gazetteer gives. Every word of a longer name
+        // is capitalized (a name, not "Afghan forces").
         for (e, entity) in entities.iter().enumerate().filter(|(_, x)| x.class == Class::Organization) {
             for label in std::iter::once(&entity.pref_label).chain(&entity.alt_labels) {
                 let Some(stem) = label.strip_suffix('s') else { continue };
-                if label.contains(' ') || stem.ends_with('s') || stem.chars().count() < 4 || !label.starts_with(char::is_uppercase) {
+                let last = stem.rsplit(' ').next().unwrap_or(stem);
+                let proper = label.split(' ').all(|w| w.starts_with(char::is_uppercase));
+                if !proper || last.ends_with('s') || last.chars().count() < 4 {
                     continue;
                 }
                 for noun in collectives {
@@ -321,5 +325,17 @@ mod tests {
         assert_eq!(owner(&g, "Houthi movement"), Some(1));
         // Only organizations: a person's label gives nothing.
         assert_eq!(owner(&g, "Hassan group"), None);
+    }
+
+    #[test]
+    fn a_plural_name_of_several_words_matches_as_its_singular_too() {
+        let entities = vec![
+            entity("tigers", Class::Organization, "Northern Tigers", &[]),
+            entity("forces", Class::Organization, "the Afghan forces", &[]),
+        ];
+        let g = Gazetteer::build(entities, &["rebels".to_string()], &HashSet::new()).unwrap();
+        assert_eq!(owner(&g, "Northern Tiger rebels"), Some(0));
+        // A label with a lower-case word is a description, not a name.
+        assert_eq!(owner(&g, "the Afghan force rebels"), None);
     }
 }

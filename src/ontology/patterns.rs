@@ -142,6 +142,8 @@ struct RawMeet {
     remote: Vec<String>,
     #[serde(default)]
     separate: Vec<String>,
+    #[serde(default)]
+    trips: Vec<String>,
     irrealis_before: Vec<String>,
     irrealis_after: Vec<String>,
     realis: Vec<String>,
@@ -303,6 +305,8 @@ pub struct Patterns {
     pub meet_remote: PhraseSet,
     /// "held separate talks", "met individually": not one another.
     pub meet_separate: PhraseSet,
+    /// Trips in the past tense: "flew to X for talks with Y" reports talks.
+    pub meet_trips: PhraseSet,
     pub irrealis_before: PhraseSet,
     pub irrealis_after: PhraseSet,
     pub realis: PhraseSet,
@@ -429,6 +433,7 @@ impl Patterns {
             meet_handed_items: p(&raw.meet.handed_items),
             meet_remote: p(&raw.meet.remote),
             meet_separate: p(&raw.meet.separate),
+            meet_trips: p(&raw.meet.trips),
             irrealis_before: p(&raw.meet.irrealis_before),
             irrealis_after: p(&raw.meet.irrealis_after),
             realis: p(&raw.meet.realis),

@@ -592,6 +592,9 @@ impl Ctx<'_> {
         }
         // "A's talks with B", "A's first meeting with B".
         if w == "with" {
+            if self.trip_for_talks(t, te) {
+                return;
+            }
             let owner = (t.saturating_sub(3)..t).rev().find_map(|k| {
                 let u = self.unit_ending_at(k)?;
                 (self.word(k) == "'s").then_some(u)

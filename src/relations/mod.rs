@@ -8,8 +8,8 @@
 //! [`clauses`]: clauses, coordination, apposition; [`modality`]: whether a
 //! relation is reported as real). Each relation has a file that reads as a
 //! list of the constructions it matches: [`meetings`] (with
-//! [`participants`] for who else took part and [`objects`] for who was
-//! met), [`rejections`],
+//! [`participants`] for who else took part, [`objects`] for who was
+//! met and [`trips`] for talks at a trip's end), [`rejections`],
 //! [`leadership`], [`roles`]. The words are data (`patterns.toml`); the
 //! shapes are here. Across sentences, [`discourse`] carries speakers, sides
 //! and proposals forward, and [`attribution`] finds who a sentence quotes.
@@ -30,6 +30,7 @@ mod objects;
 mod participants;
 mod rejections;
 mod roles;
+mod trips;
 
 pub use facts::{Found, Output, Predicate, Role};
 pub use model::extract;

@@ -508,7 +508,9 @@ pub fn discover(
                         if let Some(m) = mentions[si].iter().find(|m| m.start == k) {
                             k = m.end;
                         }
-                        if p.titles.match_at(tokens, k).is_some() {
+                        // Not "at Bishkek's Manas Airport, President X":
+                        // a place's name before someone else's title.
+                        if p.titles.match_at(tokens, k).is_some() && !p.not_person_endings.contains_word(scan.word(end - 1)) {
                             found.push((i, end, Class::Person));
                         }
                     }

@@ -6,6 +6,9 @@ use super::model::Ctx;
 use super::model::PREPOSITIONS;
 use crate::ontology::gazetteer::Class;
 
+/// Words before a noun: after them, "heads" and "leads" are nouns.
+const DETERMINERS: &[&str] = &["the", "a", "an", "two", "three", "both", "their", "its", "his", "her", "our", "whose"];
+
 impl Ctx<'_> {
     pub(super) fn is_breaker_at(&self, i: usize) -> bool {
         let t = self.word(i);
@@ -58,7 +61,9 @@ impl Ctx<'_> {
             .meet_verbs
             .match_at(self.tokens, i)
             .or_else(|| self.p.reject_verbs.match_at(self.tokens, i))
-            .or_else(|| self.p.lead_verbs.match_at(self.tokens, i))
+            // "the heads of government", "two heads": a noun after a
+            // determiner, not the verb of "A heads B".
+            .or_else(|| self.p.lead_verbs.match_at(self.tokens, i).filter(|_| i == 0 || !DETERMINERS.contains(&self.word(i - 1))))
     }
 
     /// The organization that the person unit `p` heads in a parenthesis

@@ -157,6 +157,14 @@ impl Scan<'_> {
         i > 0 && i < self.tokens.len() && self.tokens[i - 1].end == self.tokens[i].start
     }
 
+    /// Where a name word written with an elided particle ends: "O'Neill",
+    /// "N'Guessan", "D'Alema" are one capital letter, an apostrophe and a
+    /// name word, all touching.
+    fn elided(&self, i: usize) -> Option<usize> {
+        let letter = i < self.tokens.len() && !self.covered[i] && self.original(i).chars().count() == 1 && self.capitalized[i];
+        (letter && self.word(i + 1) == "'" && self.touching(i + 1) && self.touching(i + 2) && self.name_word(i + 2)).then_some(i + 3)
+    }
+
     /// Whether token `i` is a particle of a name ("al", "bin", "ould").
     fn particle(&self, i: usize) -> bool {
         i < self.tokens.len() && !self.covered[i] && self.p.name_particles.contains(self.word(i))
@@ -167,9 +175,21 @@ impl Scan<'_> {
     /// cut at one: "Ziyad al-Nakhalah", "Tamim bin Hamad Al Thani",
     /// "Mlambo-Ngcuka".
     fn name_at(&self, i: usize) -> Option<usize> {
-        let mut j = if self.name_word(i) { i + 1 } else { self.initial(i)? };
+        let mut j = if self.name_word(i) {
+            i + 1
+        } else if let Some(k) = self.elided(i) {
+            k
+        } else {
+            self.initial(i)?
+        };
         let mut words = 1;
         loop {
+            // "Pascal Affi N'Guessan", "Michelle O'Neill".
+            if let Some(k) = self.elided(j) {
+                j = k;
+                words += 1;
+                continue;
+            }
             // "S. Jaishankar", "John F. Kennedy": an initial before a name word.
             if let Some(k) = self.initial(j) {
                 j = k;

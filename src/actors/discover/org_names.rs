@@ -69,9 +69,15 @@ impl Scan<'_> {
             }
             // "the State of Law Coalition": with "of", the head noun may
             // also end the name.
-            let head = of.map_or(j - 1, |k| if p.org_heads.contains_word(self.word(k - 1)) { k - 1 } else { j - 1 });
+            // "the State Committee for National Security": so may the head
+            // noun before "for".
+            let complement = of.or_else(|| (i + 2..j).find(|&k| self.word(k) == "for"));
+            let head = complement.map_or(j - 1, |k| if p.org_heads.contains_word(self.word(k - 1)) { k - 1 } else { j - 1 });
             // "the Russian Federation", "the Czech Republic": a country.
-            let country = j == i + 3 && p.is_demonym(self.word(i + 1)) && p.state_heads.contains_word(self.word(i + 2));
+            // "the Russian Federation for Afghanistan": so is one before "for".
+            let country = (j == i + 3 || complement == Some(i + 3))
+                && p.is_demonym(self.word(i + 1))
+                && p.state_heads.contains_word(self.word(i + 2));
             // "the Secretary of Organization of the Socialists": a person's
             // title, one title word and its complement, not a body.
             let title = of == Some(i + 2) && p.titles.match_at(self.tokens, i + 1) == Some(1);

@@ -310,6 +310,15 @@ impl Ctx<'_> {
         if k > te && self.word(k + 1) == "to" && self.p.meeting_offers.contains_word(self.word(k)) {
             te = k + 1;
         }
+        // "rejects (a) direct meeting with X", "ruled out any talks with X".
+        let mut n = k;
+        while self.word(n) == "any" || self.word(n) == "further" || self.p.meet_noun_adjectives.contains_word(self.word(n)) {
+            n += 1;
+        }
+        if let Some(len) = self.p.meet_nouns.match_at(self.tokens, n).filter(|&len| self.word(n + len) == "with") {
+            let objects = self.object_after(n + len + 1)?;
+            return Some(objects.into_iter().filter(|&o| !self.units[o].possessive).collect::<Vec<_>>()).filter(|o| !o.is_empty());
+        }
         let verb = if self.word(te) == "to" { te + 1 } else { te };
         // "refused to talk to X": "talk" is a meeting only here, refused.
         let len = self.p.meet_verbs.match_at(self.tokens, verb).or_else(|| {

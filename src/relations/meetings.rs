@@ -55,7 +55,8 @@ impl Ctx<'_> {
                     || (self.p.meet_nouns.match_at(self.tokens, i).is_some()
                         && (self.p.meet_noun_adjectives.contains_word(before)
                             || (i > 0 && self.is_number_at(i - 1))
-                            || self.word(i + len) == "between"
+                            // "Meeting of chief negotiators A and B held in X".
+                            || matches!(self.word(i + len), "between" | "of")
                             // "the Kiir-Machar meeting this week".
                             || self.unit_ending_at(i).is_some_and(|b| {
                                 let bs = self.units[b].start;
@@ -506,14 +507,33 @@ impl Ctx<'_> {
         // the actor after "of" met the one after "with".
         if self.word(te) == "of" {
             let k = if self.word(te + 1) == "the" { te + 2 } else { te + 1 };
+            let unreal = self.irrealis_before(t, 0) || self.modal_in_clause(t) || self.denied_before(t) || self.conditional_before(t);
             if let Some(owner) = self.unit_at(k).filter(|&u| !self.units[u].possessive && !self.units[u].attributive) {
                 let end = self.units[owner].end;
-                if self.word(end) == "with" && !self.irrealis_before(t, 0) && !self.modal_in_clause(t) && !self.denied_before(t) {
+                if self.word(end) == "with" && !unreal {
                     if let Some(objects) = self.object_after(end + 1) {
                         if !self.irrealis_after(self.units[*objects.last().unwrap()].end) {
                             self.owner_met(owner, &objects, "meet-noun-of-with");
                         }
                     }
+                    return;
+                }
+            }
+            // "Meeting of chief negotiators A and B held in Bendery": the
+            // coordinated participants (with their common title) met.
+            let mut named = k;
+            while named < k + 3 && self.p.is_title_or_plural(self.word(named)) {
+                named += 1;
+            }
+            let first = self.unit_at(named);
+            if let Some(first) = first.filter(|_| !unreal) {
+                let group = self.group_right(first, self.tokens.len());
+                let end = self.units[*group.last().unwrap()].end;
+                if group.len() >= 2
+                    && group.iter().all(|&u| !self.units[u].possessive && !self.units[u].attributive)
+                    && !self.irrealis_after(end)
+                {
+                    self.meet_one_another(&group, "meet-noun-of", 0.85);
                 }
             }
             return;

@@ -282,7 +282,8 @@ impl Ctx<'_> {
     /// participants.
     fn hosts_meet(&mut self, at: usize, participants: &[usize], rule: &'static str) {
         let Some(h) = self.hosting_before(at) else { return };
-        let Some(hosts) = self.subject_of(h) else { return };
+        // "X announced the date after hosting a dinner for A and B".
+        let Some(hosts) = self.subject_of(h).or_else(|| self.subject_before_gerund(h)) else { return };
         let hosts: Vec<usize> = hosts.into_iter().filter(|h| !participants.contains(h)).collect();
         if !hosts.is_empty() && !self.irrealis_before(h, self.units[*hosts.last().unwrap()].end) {
             self.meet_each(&hosts, participants, rule, 0.8);
@@ -590,7 +591,11 @@ impl Ctx<'_> {
             // "ready to host a meeting within the dialogue between A and B":
             // the modality of a meeting noun just before this one.
             let outer = (t.saturating_sub(4)..t).find(|&k| self.p.meet_nouns.match_at(self.tokens, k).is_some_and(|n| k + n <= t));
+            // "looked forward to hosting a dinner for A and B": the hosting's
+            // own modality too.
+            let hosting = if w == "for" { self.hosting_before(t) } else { None };
             if outer.is_some_and(|k| self.irrealis_before(k, 0))
+                || hosting.is_some_and(|h| self.irrealis_before(h, 0))
                 || self.irrealis_before(t, 0)
                 || self.irrealis_after(self.units[*group.last().unwrap()].end)
                 || self.modal_in_clause(t)

@@ -245,13 +245,16 @@ impl Scan<'_> {
         let place_before =
             matches!(before, "in" | "at" | "near" | "across" | "into" | "to" | "toward" | "towards" | "outside" | "inside" | "the" | "-");
         let tail_of_name = i > 0 && self.p.name_particles.contains(before);
+        // "President of Republika Srpska", "leader of Sumar": what a leader
+        // is "of" is an organization or a place.
+        let led = before == "of" && self.p.leader_nouns.match_before(self.tokens, i - 1).is_some();
         let thing = self.nationality(i, end)
             || self.p.not_person_endings.contains_word(last)
             || (i..end).any(|k| self.words.places.contains(self.word(k)) || self.p.not_person_words.contains_word(self.word(k)));
         // "Islamic Jihad leader X": the run names whoever the title's
         // holder belongs to, not a person.
         let before_title_or_hyphen = self.word(end) == "-" || self.p.title_words.contains(self.word(end));
-        !(place_before || tail_of_name || thing || before_title_or_hyphen)
+        !(place_before || tail_of_name || led || thing || before_title_or_hyphen)
     }
 
     /// Whether token `i` is an acronym standing alone: 2 to 6 capital

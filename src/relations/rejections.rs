@@ -310,8 +310,17 @@ impl Ctx<'_> {
         if k > te && self.word(k + 1) == "to" && self.p.meeting_offers.contains_word(self.word(k)) {
             te = k + 1;
         }
-        // "rejects (a) direct meeting with X", "ruled out any talks with X".
+        // "rejects (a) direct meeting with X", "ruled out any talks with X",
+        // "rebuffed the potential for a meeting with X".
         let mut n = k;
+        if matches!(self.word(n), "idea" | "possibility" | "potential" | "prospect" | "prospects")
+            && matches!(self.word(n + 1), "of" | "for")
+        {
+            n += 2;
+            while matches!(self.word(n), "a" | "an" | "the") {
+                n += 1;
+            }
+        }
         while self.word(n) == "any" || self.word(n) == "further" || self.p.meet_noun_adjectives.contains_word(self.word(n)) {
             n += 1;
         }

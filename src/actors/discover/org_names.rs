@@ -25,8 +25,26 @@ impl Scan<'_> {
             && !self.capitalized[i + 1]
             && !p.title_words.contains(self.word(i + 1))
             && self.capitalized.get(i + 2) == Some(&true);
-        let i = if adjective { i + 1 } else { i };
+        // "the (main) opposition Republican People's Party", "the ruling
+        // Justice and Development Party": up to two plain words after "the".
+        let plain = |k: usize| {
+            self.tokens.get(k).is_some_and(|t| t.is_word())
+                && !self.capitalized[k]
+                && !self.covered[k]
+                && (!p.is_title_or_plural(self.word(k)) || p.role_modifiers.contains_word(self.word(k)))
+                && !matches!(self.word(k), "and" | "or" | "of" | "for" | "the" | "a" | "an")
+        };
+        let mut described = 0;
+        if self.word(i) == "the" {
+            while described < 2 && plain(i + 1 + described) {
+                described += 1;
+            }
+            if described > 0 && self.capitalized.get(i + 1 + described) != Some(&true) {
+                described = 0;
+            }
+        }
         let opens = self.word(i) == "the" || possessive || (self.word(i) == "of" && p.leader_nouns.match_before(self.tokens, i).is_some());
+        let i = if adjective { i + 1 } else { i + described };
         let first_cap = self.capitalized.get(i + 1) == Some(&true)
             || (self.particle(i + 1) && self.word(i + 2) == "-" && self.capitalized.get(i + 3) == Some(&true));
         if opens && first_cap {

@@ -94,6 +94,8 @@ impl Ctx<'_> {
             if let Some(m) = self.unit_at(k).filter(|&m| self.word(self.units[m].end) == "-") {
                 k = self.units[m].end;
             } else if self.word(k) == "-"
+                // "the Iran-backed Houthis": a place before the hyphen.
+                || (self.cap(k) && self.is_word_at(k) && self.word(k + 1) == "-")
                 || (self.is_word_at(k) && !self.cap(k) && !PREPOSITIONS.contains(&self.word(k)) && !matches!(self.word(k), "and" | "or"))
             {
                 k += 1;

@@ -79,7 +79,8 @@ impl Scan<'_> {
             let mut leader = None;
             let from = of.map_or(i + 2, |o| o + 2);
             if let Some((cut, end)) = (from..j)
-                .filter(|&c| of.is_some() || p.org_heads.contains_word(self.word(c - 1)))
+                // Not inside a compound: "Serb-Majority Municipalities".
+                .filter(|&c| (of.is_some() || p.org_heads.contains_word(self.word(c - 1))) && self.word(c - 1) != "-")
                 .find_map(|c| self.name_at(c).filter(|&e| e >= j).map(|e| (c, e)))
             {
                 leader = (end >= cut + 2).then_some((cut, end));

@@ -166,14 +166,19 @@ impl Ctx<'_> {
                     && (self.word(c + 1).ends_with("ly") || matches!(self.word(c + 1), "later" | "then" | "also" | "first")))
         });
         if let (Some(by), Some(copula)) = (by, copula) {
-            // "by White House chief of staff X": a long title first.
-            let Some(host) = (by + 1..(by + 6).min(self.tokens.len()))
-                .find_map(|k| self.unit_at(k))
-                .or_else(|| self.unit_at(self.skip_titles_forward(by + 1, 8)))
-            else {
+            // "by White House chief of staff X": a long title first; "by the
+            // President of the Council, X": the name after the title phrase.
+            let Some(host) = self.name_after_long_title(by + 1).or_else(|| {
+                (by + 1..(by + 6).min(self.tokens.len()))
+                    .find_map(|k| self.unit_at(k))
+                    .or_else(|| self.unit_at(self.skip_titles_forward(by + 1, 8)))
+            }) else {
                 return;
             };
-            let Some(guests) = self.subject_of(copula) else { return };
+            // "A met B on Thursday before being received by C": the
+            // sentence's subject was received.
+            let guests = if self.word(copula) == "being" { self.subject_before_gerund(copula) } else { self.subject_of(copula) };
+            let Some(guests) = guests else { return };
             let lo = self.units[*guests.last().unwrap()].end;
             if (self.irrealis_before(copula, lo) && !realis) || self.denied_before(t) {
                 return;
@@ -188,6 +193,7 @@ impl Ctx<'_> {
             self.meet_each(&guests, &hosts, "meet-hosted-passive", 0.85);
             return;
         }
+
         // "received the wanted leader of Bosnia's Serbs, X": a long title first.
         if let Some(p) = self.name_after_long_title(te) {
             if let Some(subjects) = self.subject_of(t) {

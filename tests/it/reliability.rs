@@ -18,6 +18,16 @@ fn build(store: &Path, inputs: &[&Path]) -> std::process::Output {
     Command::new(bin()).args(&args).output().unwrap()
 }
 
+/// A store in `dir` built from one good article; gives the store and the
+/// article's path.
+fn built_store(dir: &Path) -> (std::path::PathBuf, std::path::PathBuf) {
+    let store = dir.join("db");
+    let good = dir.join("good.txt");
+    std::fs::write(&good, GOOD).unwrap();
+    assert!(build(&store, &[&good]).status.success());
+    (store, good)
+}
+
 fn articles(store: &Path) -> Vec<String> {
     let csv = ok(&["query", "--store", store.to_str().unwrap(), "--format", "csv", "articles"]);
     let mut ids: Vec<String> = csv.lines().skip(1).filter_map(|l| l.split(',').next()).map(str::to_string).collect();
@@ -203,10 +213,7 @@ fn store_problems_are_explained() {
 #[test]
 fn a_second_writer_is_refused_and_readers_see_a_snapshot() {
     let dir = tempfile::tempdir().unwrap();
-    let store = dir.path().join("db");
-    let good = dir.path().join("good.txt");
-    std::fs::write(&good, GOOD).unwrap();
-    assert!(build(&store, &[&good]).status.success());
+    let (store, good) = built_store(dir.path());
     // This process holds the store open for writing, as a running build does.
     let writer = actorgraph::graph::store::open_for_writing(&store).unwrap();
     let out = build(&store, &[&good]);
@@ -227,10 +234,7 @@ fn a_second_writer_is_refused_and_readers_see_a_snapshot() {
 fn readers_open_while_the_writer_compacts() {
     use oxigraph::model::{GraphName, Literal, NamedNode, Quad};
     let dir = tempfile::tempdir().unwrap();
-    let store = dir.path().join("db");
-    let good = dir.path().join("good.txt");
-    std::fs::write(&good, GOOD).unwrap();
-    assert!(build(&store, &[&good]).status.success());
+    let (store, _) = built_store(dir.path());
     let writer = actorgraph::graph::store::open_for_writing(&store).unwrap();
     let stop = std::sync::atomic::AtomicBool::new(false);
     std::thread::scope(|scope| {
@@ -260,10 +264,7 @@ fn readers_open_while_the_writer_compacts() {
 #[test]
 fn leftover_bulk_files_are_removed_when_writing() {
     let dir = tempfile::tempdir().unwrap();
-    let store = dir.path().join("db");
-    let good = dir.path().join("good.txt");
-    std::fs::write(&good, GOOD).unwrap();
-    assert!(build(&store, &[&good]).status.success());
+    let (store, good) = built_store(dir.path());
     let stale = store.join("bulk-0123456789.sst");
     std::fs::write(&stale, vec![0u8; 4096]).unwrap();
     assert!(build(&store, &[&good]).status.success());

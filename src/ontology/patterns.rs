@@ -171,6 +171,8 @@ struct RawReject {
     spokes_titles: Vec<String>,
     #[serde(default)]
     meeting_offers: Vec<String>,
+    #[serde(default)]
+    meeting_prospects: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -330,6 +332,8 @@ pub struct Patterns {
     pub spokes_titles: PhraseSet,
     /// Offers of a meeting: "turned down an invitation to meet X".
     pub meeting_offers: PhraseSet,
+    /// "rejected the idea of a meeting with X": what a meeting may be.
+    pub meeting_prospects: PhraseSet,
     pub object_stop: PhraseSet,
     pub leader_nouns: PhraseSet,
     pub leader_titles: PhraseSet,
@@ -450,6 +454,7 @@ impl Patterns {
             reject_unacceptable: p(&raw.reject.unacceptable),
             spokes_titles: p(&raw.reject.spokes_titles),
             meeting_offers: p(&raw.reject.meeting_offers),
+            meeting_prospects: p(&raw.reject.meeting_prospects),
             object_stop: p(&raw.reject.object_stop),
             leader_nouns: p(&raw.leads.nouns),
             leader_titles: p(&raw.leads.titles),

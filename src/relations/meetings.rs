@@ -193,7 +193,6 @@ impl Ctx<'_> {
             self.meet_each(&guests, &hosts, "meet-hosted-passive", 0.85);
             return;
         }
-
         // "received the wanted leader of Bosnia's Serbs, X": a long title first.
         if let Some(p) = self.name_after_long_title(te) {
             if let Some(subjects) = self.subject_of(t) {
@@ -532,8 +531,7 @@ impl Ctx<'_> {
             while named < k + 3 && self.p.is_title_or_plural(self.word(named)) {
                 named += 1;
             }
-            let first = self.unit_at(named);
-            if let Some(first) = first.filter(|_| !unreal) {
+            if let Some(first) = self.unit_at(named).filter(|_| !unreal) {
                 let group = self.group_right(first, self.tokens.len());
                 let end = self.units[*group.last().unwrap()].end;
                 if group.len() >= 2

@@ -313,9 +313,7 @@ impl Ctx<'_> {
         // "rejects (a) direct meeting with X", "ruled out any talks with X",
         // "rebuffed the potential for a meeting with X".
         let mut n = k;
-        if matches!(self.word(n), "idea" | "possibility" | "potential" | "prospect" | "prospects")
-            && matches!(self.word(n + 1), "of" | "for")
-        {
+        if self.p.meeting_prospects.contains_word(self.word(n)) && matches!(self.word(n + 1), "of" | "for") {
             n += 2;
             while matches!(self.word(n), "a" | "an" | "the") {
                 n += 1;
@@ -324,19 +322,20 @@ impl Ctx<'_> {
         while self.word(n) == "any" || self.word(n) == "further" || self.p.meet_noun_adjectives.contains_word(self.word(n)) {
             n += 1;
         }
-        if let Some(len) = self.p.meet_nouns.match_at(self.tokens, n).filter(|&len| self.word(n + len) == "with") {
-            let objects = self.object_after(n + len + 1)?;
-            return Some(objects.into_iter().filter(|&o| !self.units[o].possessive).collect::<Vec<_>>()).filter(|o| !o.is_empty());
-        }
-        let verb = if self.word(te) == "to" { te + 1 } else { te };
-        // "refused to talk to X": "talk" is a meeting only here, refused.
-        let len = self.p.meet_verbs.match_at(self.tokens, verb).or_else(|| {
-            (self.word(te) == "to" && self.word(verb) == "talk" && matches!(self.word(verb + 1), "to" | "with")).then_some(2)
-        })?;
-        if verb == te && !self.word(te).ends_with("ing") {
-            return None;
-        }
-        let objects = self.object_after(verb + len)?;
+        let partner_at = if let Some(len) = self.p.meet_nouns.match_at(self.tokens, n).filter(|&len| self.word(n + len) == "with") {
+            n + len + 1
+        } else {
+            let verb = if self.word(te) == "to" { te + 1 } else { te };
+            // "refused to talk to X": "talk" is a meeting only here, refused.
+            let len = self.p.meet_verbs.match_at(self.tokens, verb).or_else(|| {
+                (self.word(te) == "to" && self.word(verb) == "talk" && matches!(self.word(verb + 1), "to" | "with")).then_some(2)
+            })?;
+            if verb == te && !self.word(te).ends_with("ing") {
+                return None;
+            }
+            verb + len
+        };
+        let objects = self.object_after(partner_at)?;
         Some(objects.into_iter().filter(|&o| !self.units[o].possessive).collect::<Vec<_>>()).filter(|o| !o.is_empty())
     }
 

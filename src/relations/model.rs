@@ -435,8 +435,14 @@ impl<'a> Ctx<'a> {
             if !relative && !matches!(self.word(i - 1), "after" | "before" | "when" | "while" | "since" | "because" | "as" | "where") {
                 continue;
             }
+            // "The minister in the Taliban government, X, ... where he met":
+            // not an actor in a prepositional phrase, past its article.
             let first = merged.iter().find(|u| {
-                u.end <= i && !u.possessive && !u.attributive && (u.start == 0 || !PREPOSITIONS.contains(&self.word(u.start - 1)))
+                let mut k = u.start;
+                while k > 0 && matches!(self.word(k - 1), "the" | "a" | "an") {
+                    k -= 1;
+                }
+                u.end <= i && !u.possessive && !u.attributive && (k == 0 || !PREPOSITIONS.contains(&self.word(k - 1)))
             });
             // "X said Y went to Kabul, where he met", "a visit by Y to Juba
             // where he met": a person between, who is the subject of a

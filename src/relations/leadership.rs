@@ -33,6 +33,7 @@ impl Ctx<'_> {
             if let Some(len) = self.p.lead_passive.match_at(self.tokens, i) {
                 self.lead_passive(i, i + len);
             }
+            self.respective_leaders(i);
             if let Some(len) = self.p.lead_verbs.match_at(self.tokens, i) {
                 if self.word(i + len) != "by" {
                     self.lead_verb(i, i + len);
@@ -40,6 +41,34 @@ impl Ctx<'_> {
             }
         }
         self.lead_titles();
+    }
+
+    /// "the leaders of A and B, X and Y": each leads the organization in
+    /// the same place of the list, when both lists are as long.
+    fn respective_leaders(&mut self, n: usize) {
+        let w = self.word(n);
+        let plural = w.len() > 3 && w.ends_with('s') && self.p.leader_nouns.contains_word(&w[..w.len() - 1]);
+        if !plural || self.word(n + 1) != "of" || self.inside_unit(n) || self.leader_blocked(n, false) {
+            return;
+        }
+        let k = if self.word(n + 2) == "the" { n + 3 } else { n + 2 };
+        let Some(first) = self.unit_at(k) else { return };
+        // The coordination runs on past the comma into the names.
+        let group = self.group_right(first, self.tokens.len());
+        let split = group.iter().position(|&u| self.units[u].class != Class::Organization).unwrap_or(group.len());
+        let (orgs, people) = group.split_at(split);
+        let comma = orgs.last().map(|&o| self.units[o].end);
+        if orgs.len() < 2 || people.len() != orgs.len() || comma.is_none_or(|c| self.word(c) != ",") {
+            return;
+        }
+        let whole = |g: &[usize], class: Class| g.iter().all(|&u| self.units[u].class == class && !self.units[u].possessive);
+        if !whole(orgs, Class::Organization) || !whole(people, Class::Person) {
+            return;
+        }
+        for (&a, &b) in people.iter().zip(orgs) {
+            let (a, b) = (self.units[a].clone(), self.units[b].clone());
+            self.emit(a.entity, Predicate::Leads, b.entity, "leads-respective", &[&a, &b], 0.8);
+        }
     }
 
     /// Whether the words before "ORG leader" make it something else:

@@ -104,6 +104,9 @@ pub fn extract(sentence: &Sentence, mentions: &[Mention], gaz: &Actors, p: &Patt
     proposals.extend(ctx.proposals_made());
     let mut found = ctx.found;
     found.retain(|f| f.subject != f.object);
+    // "The leaders of A and B, X and Y, met": X leads A and met B, not A.
+    let led: Vec<(usize, usize)> = found.iter().filter(|f| f.predicate == Predicate::Leads).map(|f| (f.subject, f.object)).collect();
+    found.retain(|f| f.predicate != Predicate::MetWith || !led.iter().any(|&l| l == (f.subject, f.object) || l == (f.object, f.subject)));
     Output { found, roles: ctx.roles, proposals, rejected_talks: ctx.rejected_talks }
 }
 

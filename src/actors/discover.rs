@@ -626,6 +626,26 @@ pub fn discover(
                     m.start == end + 1 && sentence.tokens.get(m.end).is_some_and(|t| t.text == ")") && gaz.entities[m.entity].class == class
                 })
             });
+            // "the Republican People's Party (CHP)": an acronym in brackets
+            // right after a discovered organization's name is that
+            // organization's, here and wherever the article uses it again.
+            let acronym_of =
+                (class == Class::Organization && end == start + 1 && start >= 1 && scan.word(start - 1) == "(" && scan.word(end) == ")")
+                    .then(|| {
+                        out.mentions[si]
+                            .iter()
+                            .find(|m| m.end + 1 == start && m.entity >= base && out.entities[m.entity - base].class == class)
+                            // Not a name cut short on its left ("Social Democratic
+                            // and | Labour Party (SDLP)"), nor one inside another
+                            // phrase ("the force under the auspices of the
+                            // European Council (EUFOR)").
+                            .filter(|m| {
+                                let k = if m.start > 0 && scan.word(m.start - 1) == "the" { m.start - 1 } else { m.start };
+                                k == 0 || !(sentence.capitalized[k - 1] || matches!(scan.word(k - 1), "and" | "of" | "for" | "-"))
+                            })
+                            .map(|m| m.entity)
+                    })
+                    .flatten();
             // "Mr. Wang" after "Wang Yi": a form of address and one name
             // word is the one person the document named with that word.
             let addressed = (class == Class::Person && p.honorifics.match_at(tokens, start).is_some() && words.len() == 2)
@@ -692,12 +712,19 @@ pub fn discover(
                 (None, rival)
             };
             let earlier = again
+                .or(acronym_of)
                 .or(first_names_of)
                 .or(short_reference)
                 .or(addressed)
                 .or(bracketed.flatten().map(|m| m.entity))
                 .or_else(|| variant_of(gaz, class, &words));
             let (same, rival) = if earlier.is_some() { (None, None) } else { same_name() };
+            if let Some(e) = acronym_of.filter(|_| again.is_none()) {
+                let alt = &mut out.entities[e - base].alt_labels;
+                if !alt.contains(&label) {
+                    alt.push(label.clone());
+                }
+            }
             let entity = if let Some(e) = earlier {
                 e
             } else if let Some(k) = same {

@@ -129,6 +129,10 @@ pub fn document_quads(doc: &Document, ex: &Extraction, ontology: &Ontology) -> V
         };
         add(&e.iri, RDF_TYPE, iri(class).into());
         add(&e.iri, SKOS_PREF_LABEL, Literal::new_simple_literal(&e.pref_label).into());
+        // "the Republican People's Party (CHP)": the acronym the article gave.
+        for alt in &e.alt_labels {
+            add(&e.iri, SKOS_ALT_LABEL, Literal::new_simple_literal(alt).into());
+        }
         add(&e.iri, AG_DISCOVERED, Literal::new_typed_literal("true", iri(XSD_BOOLEAN)).into());
     }
     let mut chars = CharIndex { text: &doc.text, byte: 0, chars: 0 };

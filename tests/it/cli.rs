@@ -355,3 +355,18 @@ fn suggest_without_readable_articles_says_so() {
     assert_eq!(out.status.code(), Some(2));
     assert!(stderr(&out).contains("missing.txt"), "{}", stderr(&out));
 }
+
+#[test]
+fn an_acronym_in_brackets_is_an_alt_label_of_the_discovered_organization() {
+    let dir = tempfile::tempdir().unwrap();
+    let article = dir.path().join("a.txt");
+    std::fs::write(&article, "Ismail Khan met the Popular Unity Movement (HBY) in Herat on Monday. Hamid Noori met the HBY on Tuesday.\n")
+        .unwrap();
+    let quads = ok(&["extract", "--format", "nquads", article.to_str().unwrap()]);
+    let movement = "<https://w3id.org/actorgraph/id/discovered/popular-unity-movement>";
+    assert!(quads.contains(&format!("{movement} <http://www.w3.org/2004/02/skos/core#altLabel> \"HBY\"")), "{quads}");
+    assert!(!quads.contains("id/discovered/hby>"), "the acronym is no second actor: {quads}");
+    // The draft gazetteer keeps it as a name variant.
+    let draft = ok(&["suggest", article.to_str().unwrap()]);
+    assert!(draft.contains("skos:altLabel \"HBY\""), "{draft}");
+}

@@ -61,7 +61,7 @@ pub fn open_for_reading(path: &Path) -> Result<Store> {
                 let message = e.to_string();
                 if attempt < READ_OPEN_ATTEMPTS && message.contains("No such file or directory") {
                     attempt += 1;
-                    std::thread::sleep(std::time::Duration::from_millis(10 * u64::from(attempt)));
+                    std::thread::sleep(std::time::Duration::from_millis((10 * u64::from(attempt)).min(200)));
                     continue;
                 }
                 return Err(describe_open_error(path, &message));
@@ -71,8 +71,8 @@ pub fn open_for_reading(path: &Path) -> Result<Store> {
 }
 
 /// How often a reader opens again when a running writer removed a file under
-/// it; the waits add up to about two seconds.
-const READ_OPEN_ATTEMPTS: u32 = 20;
+/// it; the waits grow to 0.2 s each and add up to about ten seconds.
+const READ_OPEN_ATTEMPTS: u32 = 60;
 
 fn describe_open_error(path: &Path, message: &str) -> anyhow::Error {
     if message.contains("LOCK") || message.contains("lock") {

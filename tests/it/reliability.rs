@@ -250,6 +250,8 @@ fn readers_open_while_the_writer_compacts() {
                 writer.flush().unwrap();
                 writer.optimize().unwrap();
                 round += 1;
+                // A build writes and compacts now and then, not without a pause.
+                std::thread::sleep(std::time::Duration::from_millis(20));
             }
         });
         let reads: Vec<_> = (0..40).map(|_| run(&["query", "--store", store.to_str().unwrap(), "--format", "csv", "articles"])).collect();

@@ -501,11 +501,7 @@ impl Ctx<'_> {
 
     /// Where unit `u` starts with its articles: "the" of "the NRF".
     fn start_with_article(&self, u: usize) -> usize {
-        let mut k = self.units[u].start;
-        while k > 0 && matches!(self.word(k - 1), "the" | "a" | "an") {
-            k -= 1;
-        }
-        k
+        self.articles_before(self.units[u].start)
     }
 
     /// Whether organization `u` follows "of" after a person's title: "the

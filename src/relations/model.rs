@@ -132,6 +132,15 @@ pub(super) const COPULA: &[&str] = &["is", "was", "are", "were", "been", "being"
 
 impl<'a> Ctx<'a> {
     /// Whether token `i` is capitalized in the original; false past the end.
+    /// Where a phrase starting at `k` starts with its articles: the "the"
+    /// of "the NRF".
+    pub(super) fn articles_before(&self, mut k: usize) -> usize {
+        while k > 0 && matches!(self.word(k - 1), "the" | "a" | "an") {
+            k -= 1;
+        }
+        k
+    }
+
     pub(super) fn cap(&self, i: usize) -> bool {
         self.capitalized.get(i).copied().unwrap_or(false)
     }
@@ -441,10 +450,7 @@ impl<'a> Ctx<'a> {
             // "The minister in the Taliban government, X, ... where he met":
             // not an actor in a prepositional phrase, past its article.
             let first = merged.iter().find(|u| {
-                let mut k = u.start;
-                while k > 0 && matches!(self.word(k - 1), "the" | "a" | "an") {
-                    k -= 1;
-                }
+                let k = self.articles_before(u.start);
                 u.end <= i && !u.possessive && !u.attributive && (k == 0 || !PREPOSITIONS.contains(&self.word(k - 1)))
             });
             // "X said Y went to Kabul, where he met", "a visit by Y to Juba
